@@ -200,9 +200,12 @@ def draw_lines(
         mid_y = cursor_y - height / 2
         cursor_y -= height
         spans = _spans(line, size, color, is_bold)
+        # todos os trechos da linha na mesma linha de base, ~0,35 em abaixo do meio da linha
+        # (o centro visual da DejaVu Sans), mesmo misturando fontes e tamanhos
+        baseline = mid_y - 0.35 * max(span.size for span in spans) / 72
         created = []
         for span in spans:
-            t = ax.text(0, mid_y, span.text, ha="left", va="center", zorder=zorder, **_text_kwargs(span))
+            t = ax.text(0, baseline, span.text, ha="left", va="baseline", zorder=zorder, **_text_kwargs(span))
             created.append(t)
         widths = [t.get_window_extent(renderer).width / scale for t in created]
         width = sum(widths)
@@ -220,7 +223,7 @@ def draw_lines(
 def _layout(fig: Figure) -> dict[str, list]:
     registry = getattr(fig, "_drawing_layout", None)
     if registry is None:
-        registry = {"shapes": [], "arrows": [], "free_arrows": []}
+        registry = {"shapes": [], "arrows": []}
         fig._drawing_layout = registry
     return registry
 

@@ -20,7 +20,6 @@ if str(TOOLS) not in sys.path:
     sys.path.insert(0, str(TOOLS))
 
 from desenho import (  # noqa: E402
-    ARROW,
     BODY_SIZE,
     CODE_SIZE,
     HEADING_SIZE,
@@ -81,9 +80,9 @@ def _menu_dropdown(ax, x0: float, y_top: float, width: float) -> None:
     for i in range(4):
         cy = panel_top - 0.2 - i * row_h
         if i == 2:
-            box(ax, x0 + width / 2, cy, width - 0.16, row_h + 0.02, ["Alterar o tipo de ambiente de execução"],
-                color="blue", size=SMALL_SIZE, is_bold=True, text_color=PALETTE["blue"].text, rounding=0.05,
-                lw=1.2)
+            box(ax, x0 + width / 2, cy, width - 0.16, row_h + 0.02,
+                ["Alterar o tipo de ambiente de execução"], color="blue", size=SMALL_SIZE, is_bold=True,
+                text_color=PALETTE["blue"].text, rounding=0.05, lw=1.2)
         else:
             bar_w = [1.7, 2.3, 0, 1.4][i]
             box(ax, x0 + 0.2 + bar_w / 2, cy, bar_w, 0.07, color="gray", face="#D9DEE5", lw=0, rounding=0.03)
@@ -129,9 +128,9 @@ def _code_cell(ax, x0: float, y_top: float, width: float) -> None:
     draw_lines(ax, x0 + 0.2, y_top - 0.1,
                [code("import torch"), code("torch.cuda.is_available()")],
                size=CODE_SIZE, ha="left", va="top")
-    draw_lines(ax, x0 + 0.2, y_top - 0.86, [[plain("saída: ", color=MUTED, size=SMALL_SIZE), code("True", bold=True,
-                                             color=PALETTE["green"].edge)]],
-               size=CODE_SIZE, ha="left")
+    output = [plain("saída: ", color=MUTED, size=SMALL_SIZE),
+              code("True", bold=True, color=PALETTE["green"].edge)]
+    draw_lines(ax, x0 + 0.2, y_top - 0.86, [output], size=CODE_SIZE, ha="left")
 
 
 def colab_gpu() -> None:
@@ -197,7 +196,8 @@ def _chips(ax, x0: float, y_top: float, width: float, items: list[str], color: s
 
 def pytorch_overview() -> None:
     fig, ax = new_figure(11, 6.9)
-    title(ax, "As peças do PyTorch que usamos no curso", "o que cada parte faz e os nomes que aparecem no código")
+    title(ax, "As peças do PyTorch que usamos no curso",
+          "o que cada parte faz e os nomes que aparecem no código")
     cards = [
         (code("torch.Tensor"), ["os dados: números", "organizados em n dimensões"],
          ["torch.tensor([1., 2.])", "x.shape"], "blue"),

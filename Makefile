@@ -1,0 +1,51 @@
+# Os comandos do curso. Em uma máquina nova só é preciso python3 (≥ 3.10) e make.
+#   make curso      cria o ambiente (.venv), instala requirements.txt e abre o Jupyter Lab
+#   make teste      cria o ambiente de desenvolvimento e roda todas as verificações e testes
+#   make executar   executa todos os capítulos, em ordem, sem interface (MODO=rapido para o modo rápido;
+#                   CAPITULOS="00 01" para escolher)
+#   make saidas     executa em modo completo e grava as saídas nos notebooks (para o commit)
+#   make infograficos  redesenha as figuras de todos os capítulos
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MODO ?= completo
+CAPITULOS ?=
+
+# Se existir um espelho offline dos dados ao lado do projeto (como no CI), os notebooks o usam.
+ifneq ($(wildcard ../shared/dados),)
+export CURSO_DADOS ?= $(abspath ../shared/dados)
+export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/dados/tiktoken-cache)
+endif
+
+.PHONY: curso teste executar saidas infograficos
+
+$(BIN)/.curso: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade --quiet pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade --quiet pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(BIN)/.curso
+
+curso: $(BIN)/.curso
+	$(BIN)/jupyter lab --notebook-dir=.
+
+teste: $(BIN)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python ferramentas/blocos.py
+	$(BIN)/python ferramentas/links.py
+	$(BIN)/python -m pytest -n 2
+
+executar: $(BIN)/.curso
+	$(BIN)/python ferramentas/executar.py $(if $(filter rapido,$(MODO)),--rapido) $(CAPITULOS)
+
+saidas: $(BIN)/.curso
+	$(BIN)/python ferramentas/executar.py --salvar $(CAPITULOS)
+
+infograficos: $(BIN)/.curso
+	$(BIN)/python ferramentas/infograficos.py $(CAPITULOS)

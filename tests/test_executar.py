@@ -1,0 +1,27 @@
+import executar
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+
+def test_key_result_is_the_last_line_with_the_prefix():
+    cell = new_code_cell("...", outputs=[
+        new_output("stream", name="stdout", text="Resultado-chave: primeiro\n"),
+        new_output("stream", name="stdout", text="outra linha\nResultado-chave: perplexidade 23.3\n"),
+    ])
+    assert executar.key_result(new_notebook(cells=[cell])) == "perplexidade 23.3"
+    assert executar.key_result(new_notebook(cells=[new_code_cell("1")])) == ""
+
+
+def test_kernel_env_sets_fast_mode_and_absolute_data_paths(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CURSO_DADOS", "dados")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    env = executar.kernel_env(fast=True)
+    assert env["CURSO_RAPIDO"] == "1"
+    assert env["OMP_NUM_THREADS"] == "1"
+    assert env["CURSO_DADOS"] == str(tmp_path / "dados")
+    assert executar.kernel_env(fast=False)["CURSO_RAPIDO"] == "0"
+
+
+def test_select_by_chapter_prefix():
+    assert [p.parent.name for p in executar.select(["01"])] == ["01-o-que-e-um-llm"]
+    assert len(executar.select([])) == 9
