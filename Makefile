@@ -32,8 +32,9 @@ $(BIN)/.dev: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(BIN)/.curso
 
+# Como root (contêineres, algumas instalações do WSL) o Jupyter só abre com --allow-root.
 curso: $(BIN)/.curso
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 teste: $(BIN)/.dev
 	$(BIN)/ruff check .
