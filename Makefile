@@ -5,6 +5,7 @@
 #                   CAPITULOS="00 01" para escolher)
 #   make saidas     executa em modo completo e grava as saídas nos notebooks (para o commit)
 #   make infograficos  redesenha as figuras de todos os capítulos
+#   make benchmark  mede o nosso GPT e a nossa atenção contra as referências (transformers, PyTorch)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -18,7 +19,7 @@ export CURSO_DADOS ?= $(abspath ../shared/dados)
 export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/dados/tiktoken-cache)
 endif
 
-.PHONY: curso teste executar saidas infograficos
+.PHONY: curso teste executar saidas infograficos benchmark
 
 $(BIN)/.curso: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +51,6 @@ saidas: $(BIN)/.curso
 
 infograficos: $(BIN)/.curso
 	$(BIN)/python ferramentas/infograficos.py $(CAPITULOS)
+
+benchmark: $(BIN)/.dev
+	$(BIN)/python ferramentas/benchmark.py $(ARGS)

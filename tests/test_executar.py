@@ -25,3 +25,13 @@ def test_kernel_env_sets_fast_mode_and_absolute_data_paths(monkeypatch, tmp_path
 def test_select_by_chapter_prefix():
     assert [p.parent.name for p in executar.select(["01"])] == ["01-o-que-e-um-llm"]
     assert len(executar.select([])) == 9
+
+
+def test_benchmark_runs_and_reports_ratios(capsys):
+    import benchmark
+
+    assert benchmark.main(["--tokens", "4", "--repeticoes", "1", "--dispositivo", "cpu"]) == 0
+    out = capsys.readouterr().out
+    assert "GPTModel vs GPT2LMHeadModel (forward)" in out and "×" in out
+    difference = float(out.split("maior diferença nos logits: ")[1].split()[0])
+    assert difference < 1e-4
