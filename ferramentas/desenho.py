@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
 from matplotlib.path import Path as MplPath
@@ -235,6 +237,38 @@ def register_shape(patch: Patch) -> Patch:
 
 
 # --- Figura, título, caixas, setas ------------------------------------------------------------
+
+
+# --- Números e formas pequenas usados por vários capítulos ----------------------------------------
+
+
+def decimal_br(value: float, places: int = 2) -> str:
+    """Número com vírgula decimal e sinal de menos tipográfico: -1.553 → "−1,55"."""
+    text = f"{value:.{places}f}"
+    if float(text) == 0:  # evita "−0,00"
+        text = text.lstrip("-")
+    return text.replace(".", ",").replace("-", "−")
+
+
+def thousands(n: int) -> str:
+    """Inteiro com espaço separando milhares, como no resto do curso: 50257 → "50 257"."""
+    return f"{n:,}".replace(",", " ")
+
+
+def blend(color: str, amount: float, base: str = "#FFFFFF") -> str:
+    """Mistura `amount` (0 a 1) de `color` sobre `base`."""
+    c, b = np.array(to_rgb(color)), np.array(to_rgb(base))
+    return to_hex(b + (c - b) * amount)
+
+
+def plus_sign(ax, x: float, y: float, radius: float = 0.2, color: str = ARROW) -> Circle:
+    """Círculo com "+" (soma elemento a elemento)."""
+    circle = Circle((x, y), radius, facecolor="white", edgecolor=color, linewidth=1.8, zorder=4)
+    ax.add_patch(circle)
+    register_shape(circle)
+    ax.plot([x - radius * 0.55, x + radius * 0.55], [y, y], color=color, lw=1.8, zorder=5, solid_capstyle="butt")
+    ax.plot([x, x], [y - radius * 0.55, y + radius * 0.55], color=color, lw=1.8, zorder=5, solid_capstyle="butt")
+    return circle
 
 
 def new_figure(width: float, height: float) -> tuple[Figure, object]:

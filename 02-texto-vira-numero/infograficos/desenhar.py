@@ -44,21 +44,23 @@ from desenho import (  # noqa: E402
     SMALL_SIZE,
     arrow,
     badge,
+    blend,
     bold,
     box,
     cell,
     code,
+    decimal_br,
     draw_lines,
     line_width,
     new_figure,
     pill,
     plain,
-    register_shape,
+    plus_sign,
     save,
+    thousands,
     title,
 )
-from matplotlib.colors import to_hex, to_rgb  # noqa: E402
-from matplotlib.patches import Circle, Rectangle  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -77,17 +79,8 @@ def gpt2_encoding() -> tiktoken.Encoding:
     return tiktoken.get_encoding("gpt2")
 
 
-def thousands(n: int) -> str:
-    """Inteiro com espaço separando milhares, como no resto do curso: 50257 → "50 257"."""
-    return f"{n:,}".replace(",", " ")
 
 
-def decimal_br(value: float) -> str:
-    """Número com uma casa decimal, vírgula e sinal de menos tipográfico: -0.25 → "−0,3"."""
-    text = f"{value:.1f}".replace(".", ",")
-    if text in ("-0,0", "0,0"):
-        return "0,0"
-    return text.replace("-", "−")
 
 
 def token_pieces(encoding: tiktoken.Encoding, ids: list[int]) -> list[str]:
@@ -110,20 +103,8 @@ def token_spans(piece: str, *, color: str | None = None, is_bold: bool = False) 
     return spans
 
 
-def blend(color: str, amount: float, base: str = "#FFFFFF") -> str:
-    """Mistura `amount` (0 a 1) de `color` sobre `base`."""
-    c, b = np.array(to_rgb(color)), np.array(to_rgb(base))
-    return to_hex(b + (c - b) * amount)
 
 
-def plus_sign(ax, x: float, y: float, radius: float = 0.22) -> Circle:
-    """Círculo com "+" (soma elemento a elemento), como no capítulo 01."""
-    circle = Circle((x, y), radius, facecolor="white", edgecolor=ARROW, linewidth=1.8, zorder=4)
-    ax.add_patch(circle)
-    register_shape(circle)
-    ax.plot([x - radius * 0.55, x + radius * 0.55], [y, y], color=ARROW, lw=1.8, zorder=5, solid_capstyle="butt")
-    ax.plot([x, x], [y - radius * 0.55, y + radius * 0.55], color=ARROW, lw=1.8, zorder=5, solid_capstyle="butt")
-    return circle
 
 
 # --- granularidade -----------------------------------------------------------------------------
@@ -581,7 +562,7 @@ def embeddings() -> None:
 
     # soma: vetores de token (de cima) + vetores de posição (da esquerda)
     plus_x, plus_y = vec_x + vec_w / 2, (pos_rows_y[1] + pos_rows_y[2]) / 2
-    plus_sign(ax, plus_x, plus_y)
+    plus_sign(ax, plus_x, plus_y, radius=0.22)
     arrow(ax, (plus_x, pos_y[-1] - bar_h / 2), (plus_x, plus_y + 0.22), head=14, lw=2.0, gap=2.0)
     arrow(ax, (label_x + 0.3, plus_y), (plus_x - 0.22, plus_y), head=14, lw=2.0, gap=2.0)
     draw_lines(ax, plus_x, plus_y - 0.45,
@@ -650,13 +631,13 @@ def one_hot_inset(ax) -> None:
         for j in range(dim):
             cell(ax, x + j * num_w, top - (i + 1) * ch, num_w, ch, face=purple.face if i == index else "white")
             draw_lines(ax, x + (j + 0.5) * num_w, top - (i + 0.5) * ch,
-                       [code(decimal_br(weights[i, j]), bold=i == index)], size=SMALL_SIZE - 1.5)
+                       [code(decimal_br(weights[i, j], 1), bold=i == index)], size=SMALL_SIZE - 1.5)
     x += dim * num_w
     draw_lines(ax, x + 0.25, mid, ["="], size=HEADING_SIZE)
     x += 0.5
     for j in range(dim):
         cell(ax, x + j * num_w, mid - ch / 2, num_w, ch, face=purple.face)
-        draw_lines(ax, x + (j + 0.5) * num_w, mid, [code(decimal_br(float(product[j])), bold=True)],
+        draw_lines(ax, x + (j + 0.5) * num_w, mid, [code(decimal_br(float(product[j]), 1), bold=True)],
                    size=SMALL_SIZE - 1.5)
     draw_lines(ax, x + dim * num_w / 2, mid - 0.4, [plain(f"a linha {index} da matriz", color=MUTED)],
                size=SMALL_SIZE - 0.5)

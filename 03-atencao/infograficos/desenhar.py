@@ -33,10 +33,12 @@ from desenho import (  # noqa: E402
     SMALL_SIZE,
     arrow,
     badge,
+    blend,
     bold,
     box,
     cell,
     code,
+    decimal_br,
     draw_lines,
     line_width,
     new_figure,
@@ -46,7 +48,6 @@ from desenho import (  # noqa: E402
     save,
     title,
 )
-from matplotlib.colors import to_hex, to_rgb  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -65,18 +66,8 @@ QUERY_WORD = "olhos"
 MASKED_FACE = "#F1F3F6"  # célula do futuro (mascarada)
 
 
-def decimal_br(value: float, digits: int = 2) -> str:
-    """Número com vírgula decimal e sinal de menos tipográfico: -0.177 → "−0,18"."""
-    text = f"{value:.{digits}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")  # nada de "−0,00"
-    return text.replace(".", ",").replace("-", "−")
 
 
-def blend(color: str, amount: float, base: str = "#FFFFFF") -> str:
-    """Mistura `amount` (0 a 1) de `color` sobre `base`."""
-    c, b = np.array(to_rgb(color)), np.array(to_rgb(base))
-    return to_hex(b + (c - b) * amount)
 
 
 def math_span(tex: str, **style):
