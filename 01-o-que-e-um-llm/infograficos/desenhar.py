@@ -37,7 +37,7 @@ from desenho import (  # noqa: E402
     path_arrow,
     pill,
     plain,
-    register_shape,
+    plus_sign,
     save,
     title,
 )
@@ -203,15 +203,6 @@ def life_cycle() -> None:
 # --- decoder-only ------------------------------------------------------------------------------
 
 
-def _plus(ax, x: float, y: float, radius: float = 0.2) -> None:
-    """Círculo com "+" (soma elemento a elemento)."""
-    circle = Circle((x, y), radius, facecolor="white", edgecolor=ARROW, linewidth=1.8, zorder=4)
-    ax.add_patch(circle)
-    register_shape(circle)
-    ax.plot([x - radius * 0.55, x + radius * 0.55], [y, y], color=ARROW, lw=1.8, zorder=5,
-            solid_capstyle="butt")
-    ax.plot([x, x], [y - radius * 0.55, y + radius * 0.55], color=ARROW, lw=1.8, zorder=5,
-            solid_capstyle="butt")
 
 
 def decoder_only() -> None:
@@ -253,7 +244,7 @@ def decoder_only() -> None:
                                             "cada posição (0, 1, 2, …) ganha outro",
                                             "vetor do mesmo tamanho"]))
     y_sum = y_emb + 0.33 + 0.45 + 0.2
-    _plus(ax, x, y_sum)
+    plus_sign(ax, x, y_sum)
     for dx in (-(half / 2 + 0.06), half / 2 + 0.06):
         side = -1 if dx < 0 else 1  # chega ao círculo pela diagonal do lado de onde vem
         arrow(ax, (x + dx, y_emb + 0.33), (x + side * 0.14, y_sum - 0.14), gap=1.0, head=13, lw=1.8)
@@ -270,7 +261,7 @@ def decoder_only() -> None:
                      ["cada token olha só para si e para os", "anteriores (máscara causal); 12 cabeças"])
     up(y_ln1 + 0.23, y_attn - 0.3)
     y_add1 = y_attn + 0.3 + 0.34 + 0.2
-    _plus(ax, x, y_add1)
+    plus_sign(ax, x, y_add1)
     up(y_attn + 0.3, y_add1 - 0.2)
     annotations.append((y_add1, None, ["soma residual: entrada + saída da atenção"]))
     split2 = y_add1 + 0.2 + 0.18
@@ -280,7 +271,7 @@ def decoder_only() -> None:
                    ["duas camadas lineares com GELU no meio", "(768 → 3072 → 768)"])
     up(y_ln2 + 0.23, y_ff - 0.3)
     y_add2 = y_ff + 0.3 + 0.34 + 0.2
-    _plus(ax, x, y_add2)
+    plus_sign(ax, x, y_add2)
     up(y_ff + 0.3, y_add2 - 0.2)
     annotations.append((y_add2, None, ["soma residual: entrada + saída do MLP"]))
     block_top = y_add2 + 0.2 + 0.22
