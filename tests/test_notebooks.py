@@ -74,3 +74,14 @@ def test_chapter_script_exists_and_its_images_exist(notebook):
     for target in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", script.read_text(encoding="utf-8")):
         if not target.startswith("http"):
             assert (script.parent / target).is_file(), f"{script}: imagem inexistente {target}"
+
+
+def numbered_headings(markdown):
+    return re.findall(r"^#{2,3} (\d+(?:\.\d+)?\. .+?)\s*$", markdown, re.M)
+
+
+def test_chapter_script_has_the_notebook_sections_in_order(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    in_notebook = [h for c in nb.cells if c.cell_type == "markdown" for h in numbered_headings(c.source)]
+    in_script = numbered_headings((notebook.parent / "README.md").read_text(encoding="utf-8"))
+    assert in_script == in_notebook, "o roteiro (README.md) deve ter as mesmas seções numeradas do notebook"
