@@ -77,7 +77,7 @@ def test_chapter_script_exists_and_its_images_exist(notebook):
 
 
 def numbered_headings(markdown):
-    return re.findall(r"^#{2,3} (\d+(?:\.\d+)?\. .+?)\s*$", markdown, re.M)
+    return re.findall(r"^#{2,3} (\d+\.(?:\d+)? .+?)\s*$", markdown, re.M)
 
 
 def test_chapter_script_has_the_notebook_sections_in_order(notebook):
