@@ -212,3 +212,10 @@ def test_dataloader_rejects_a_batch_that_can_never_be_filled(dom_casmurro):
         ch02.create_dataloader(dom_casmurro[:200], batch_size=64, max_length=8, stride=8)
     with pytest.raises(ValueError, match="batch_size precisa ser pelo menos 1"):
         ch02.create_dataloader(dom_casmurro[:200], batch_size=0)
+
+
+def test_dataloader_default_stride_is_max_length(dom_casmurro):
+    loader = ch02.create_dataloader(dom_casmurro[:20_000], batch_size=2, max_length=16, shuffle=False)
+    (first, _), (second, _) = loader.dataset[0], loader.dataset[1]
+    ids = loader.dataset.token_ids
+    assert torch.equal(first, ids[:16]) and torch.equal(second, ids[16:32])  # janelas vizinhas, sem sobreposição

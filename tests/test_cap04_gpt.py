@@ -191,3 +191,11 @@ def test_configuration_mismatch_is_a_clear_error(change, message):
     hf = hf_gpt2(SMALL)
     with pytest.raises(ValueError, match=message):
         ch04.load_weights_into_gpt(ch04.GPTModel({**SMALL, **change}), hf.state_dict())
+
+
+def test_a_file_that_is_not_gpt2_is_a_clear_error():
+    weights = dict(hf_gpt2(SMALL).state_dict())
+    del weights["transformer.h.1.mlp.c_fc.bias"]
+    weights["transformer.h.1.mlp.extra.weight"] = torch.zeros(1)
+    with pytest.raises(ValueError, match="este arquivo é mesmo de um GPT-2\\?.*h.1.mlp.c_fc.bias.*h.1.mlp.extra"):
+        ch04.load_weights_into_gpt(ch04.GPTModel(SMALL), weights)

@@ -256,7 +256,7 @@ def decoder_only() -> None:
     y_ln1 = element(split1 + 0.2 + 0.23, 0.46, [bold("LayerNorm")], "yellow", None,
                     ["LayerNorm antes de cada subcamada", "(“pre-LN”, como no GPT-2)"])
     up(y_sum + 0.2, y_ln1 - 0.23)
-    y_attn = element(y_ln1 + 0.23 + 0.34 + 0.3, 0.6, [bold("atenção multi-cabeça"), bold("causal")], "orange",
+    y_attn = element(y_ln1 + 0.23 + 0.34 + 0.3, 0.6, [bold("atenção multicabeça"), bold("causal")], "orange",
                      "cap. 03",
                      ["cada token olha só para si e para os", "anteriores (máscara causal); 12 cabeças"])
     up(y_ln1 + 0.23, y_attn - 0.3)

@@ -1,7 +1,7 @@
 """Infográficos do capítulo 02 — Texto vira número.
 
 Gera, nesta pasta, PNG e SVG de:
-- granularidade: a mesma frase quebrada em caracteres, palavras e sub-palavras (BPE do GPT-2);
+- granularidade: a mesma frase quebrada em caracteres, palavras e subpalavras (BPE do GPT-2);
 - bpe-passo-a-passo: três junções de byte-pair encoding num corpus minúsculo em português;
 - janela-deslizante: pares entrada–alvo com `max_length` e `stride`;
 - embeddings: ids → embedding de token + embedding de posição → tensor de entrada do GPT.
@@ -127,7 +127,7 @@ def granularity() -> None:
 
     fig, ax = new_figure(12.0, 7.2)
     title(ax, "Três jeitos de picar a mesma frase",
-          "caracteres, palavras ou sub-palavras: o tamanho do vocabulário contra o tamanho da sequência")
+          "caracteres, palavras ou subpalavras: o tamanho do vocabulário contra o tamanho da sequência")
     unit = 0.27  # polegadas por caractere da frase
     x0 = 0.4
     gap = 0.05
@@ -160,7 +160,7 @@ def granularity() -> None:
         [bold("muitos símbolos,"), bold("palavras desconhecidas"),
          plain("cada forma é um símbolo; a que", color=MUTED),
          [plain("faltar no vocabulário vira ", color=MUTED), code("<|unk|>", color=MUTED)]])
-    row(y_sub, subwords, "green", "sub-palavras (BPE do GPT-2)", ids,
+    row(y_sub, subwords, "green", "subpalavras (BPE do GPT-2)", ids,
         [bold("meio-termo"), plain(f"{thousands(encoding.n_vocab)} símbolos no GPT-2;", color=MUTED),
          plain("palavra frequente: um token;", color=MUTED),
          plain("palavra rara: vários pedaços", color=MUTED)])
@@ -168,7 +168,7 @@ def granularity() -> None:
                size=HEADING_SIZE - 1, ha="left")
     draw_lines(ax, x0, 0.55,
                [[plain("Palavras: a expressão regular "), code(WORD_PATTERN), plain(" (palavras e pontuação).")],
-                [plain("Sub-palavras: ids reais do tokenizador do GPT-2 ("), code('tiktoken.get_encoding("gpt2")'),
+                [plain("Subpalavras: ids reais do tokenizador do GPT-2 ("), code('tiktoken.get_encoding("gpt2")'),
                  plain("), um id por token. "), code(SPACE), plain(" marca um espaço.")]],
                size=SMALL_SIZE, color=MUTED, ha="left")
     save(fig, HERE / "granularidade")

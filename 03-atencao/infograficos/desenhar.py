@@ -552,7 +552,7 @@ GPT2_SMALL = {"d": 768, "h": 12, "context": 1024}
 
 
 def multi_head_example() -> dict[str, np.ndarray]:
-    """Atenção multi-cabeça causal passo a passo, com entrada e pesos aleatórios (semente fixa)."""
+    """Atenção multicabeça causal passo a passo, com entrada e pesos aleatórios (semente fixa)."""
     torch.manual_seed(SEED)
     b, t, d, h = BATCH, TOKENS, D_MODEL, HEADS
     d_h = d // h
@@ -587,7 +587,7 @@ def multi_head() -> None:
     gray = PALETTE["gray"]
     height = 13.4
     fig, ax = new_figure(12.0, height)
-    title(ax, "Atenção multi-cabeça: várias atenções em paralelo",
+    title(ax, "Atenção multicabeça: várias atenções em paralelo",
           "uma projeção só para Q, K e V; o último eixo é fatiado em h cabeças, que depois se juntam de novo")
 
     c = 0.16  # lado das células das matrizes T × d
