@@ -35,3 +35,25 @@ def test_benchmark_runs_and_reports_ratios(capsys):
     assert "GPTModel vs GPT2LMHeadModel (forward)" in out and "×" in out
     difference = float(out.split("maior diferença nos logits: ")[1].split()[0])
     assert difference < 1e-4
+
+
+def test_execute_notebook_runs_a_fresh_kernel_and_reports_errors(tmp_path, monkeypatch):
+    import nbformat
+    import pytest
+    from nbclient.exceptions import CellExecutionError
+
+    good = tmp_path / "00-bom" / "notebook.ipynb"
+    good.parent.mkdir()
+    nbformat.write(new_notebook(cells=[
+        new_code_cell("import os\n"
+                      'print(f"Resultado-chave: rápido={os.environ[\'CURSO_RAPIDO\']}, pasta={os.getcwd()}")'),
+    ]), good)
+    nb, seconds = executar.execute_notebook(good, fast=True, cell_timeout=60)
+    assert executar.key_result(nb) == f"rápido=1, pasta={good.parent}"  # roda na pasta do capítulo
+    assert seconds > 0
+
+    bad = tmp_path / "01-ruim" / "notebook.ipynb"
+    bad.parent.mkdir()
+    nbformat.write(new_notebook(cells=[new_code_cell('raise ValueError("falhou de propósito")')]), bad)
+    with pytest.raises(CellExecutionError, match="falhou de propósito"):
+        executar.execute_notebook(bad, fast=True, cell_timeout=60)
