@@ -38,9 +38,15 @@ def kernel_env(fast: bool) -> dict[str, str]:
     return env
 
 
-def execute_notebook(path: Path, fast: bool, cell_timeout: int = 1800) -> tuple[nbformat.NotebookNode, float]:
-    """Executa o notebook num kernel novo, com a pasta do capítulo como diretório de trabalho."""
+def execute_notebook(path: Path, fast: bool, cell_timeout: int = 1800,
+                     extra_cells: tuple[str, ...] = ()) -> tuple[nbformat.NotebookNode, float]:
+    """Executa o notebook num kernel novo, com a pasta do capítulo como diretório de trabalho.
+
+    `extra_cells` são células de código acrescentadas ao fim (os testes as usam para conferir os
+    exercícios no mesmo kernel, sem executar o notebook duas vezes).
+    """
     nb = nbformat.read(path, as_version=4)
+    nb.cells.extend(nbformat.v4.new_code_cell(source) for source in extra_cells)
     client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
