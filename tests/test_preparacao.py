@@ -1,0 +1,88 @@
+"""Os blocos de infraestrutura da Preparação: instalar o que falta, números no padrão brasileiro, conferência."""
+
+import subprocess
+
+import blocos
+import matplotlib
+import pytest
+import torch
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+NOTEBOOK = "00-passo-zero/notebook.ipynb"
+
+
+@pytest.fixture(scope="module")
+def prep():
+    return blocos.load_blocks(NOTEBOOK, "instalar_faltantes", "numeros", "conferir")
+
+
+@pytest.fixture
+def pip_calls(prep, monkeypatch):
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, returncode=0)
+
+    monkeypatch.setattr(prep.subprocess, "run", fake_run)
+    return calls
+
+
+def test_install_missing_installs_only_what_is_missing_and_never_torch(prep, pip_calls, monkeypatch):
+    assert prep.install_missing() == []  # aqui tudo está instalado: nada é chamado
+    assert pip_calls == []
+    real_find_spec = prep.importlib.util.find_spec
+    monkeypatch.setattr(prep.importlib.util, "find_spec",
+                        lambda name: None if name == "tiktoken" else real_find_spec(name))
+    assert prep.install_missing() == ["tiktoken"]
+    assert pip_calls[0][-1] == "tiktoken" and "torch" not in pip_calls[0]
+
+
+def test_install_missing_explains_a_missing_torch_or_a_failed_pip(prep, monkeypatch):
+    monkeypatch.setattr(prep.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(RuntimeError, match="PyTorch não está instalado"):
+        prep.install_missing()
+    monkeypatch.setattr(prep.importlib.util, "find_spec", lambda name: object() if name == "torch" else None)
+    monkeypatch.setattr(prep.subprocess, "run", lambda command, **kw: subprocess.CompletedProcess(command, 1))
+    with pytest.raises(RuntimeError, match="Não consegui instalar numpy"):
+        prep.install_missing()
+
+
+def test_numbers_in_the_brazilian_format(prep):
+    assert prep.thousands(124439808) == "124 439 808"
+    assert prep.decimal(1234.567) == "1 234,57"
+    assert prep.decimal(-0.5, 3) == "-0,500"
+    assert prep.percent(0.193) == "19,3 %"
+    fig, ax = plt.subplots()
+    ax.plot([0, 0.5, 1], [0, 2500, 5000])
+    prep.br_ticks(ax)
+    fig.canvas.draw()
+    assert "0,4" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "2 000" in [t.get_text() for t in ax.get_yticklabels()]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("answer, options, expected", [
+    (None, {}, "⏳ Exercício 1: ainda sem resposta"),
+    (torch.ones(4), {"kind": torch.Tensor, "shape": (4,)}, "✅ Exercício 1: correto!"),
+    (3, {"kind": torch.Tensor}, "a resposta deveria ser um tensor, mas é um int"),
+    (14, {"kind": float}, "deveria ser um float, mas é um int"),
+    (torch.ones(3), {"kind": torch.Tensor, "shape": (4,)}, "a forma esperada é (4,)"),
+    (torch.ones(4, dtype=torch.float64), {"shape": (4,), "dtype": torch.float32}, "o dtype esperado é float32"),
+    (lambda text: 1 / 0, {}, "deu erro — ZeroDivisionError"),
+])
+def test_check_gives_a_hint_instead_of_a_traceback(prep, capsys, answer, options, expected):
+    def is_right(value):
+        return value(1) if callable(value) else bool((value == 1).all())
+
+    right = prep.check("Exercício 1", answer, is_right, **options)
+    out = capsys.readouterr().out
+    assert expected.lower() in out.lower()
+    assert right == out.startswith("✅")
+
+
+def test_check_wrong_value_uses_the_hint(prep, capsys):
+    assert not prep.check("Exercício 2", 2.0, lambda a: a == 3.0, kind=float, hint="Derive de novo.")
+    assert capsys.readouterr().out.strip() == "❌ Exercício 2: ainda não. Derive de novo."
