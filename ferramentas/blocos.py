@@ -11,14 +11,21 @@ Uso:
     python ferramentas/blocos.py             # confere; sai com código 1 e mostra o diff se algo divergiu
     python ferramentas/blocos.py --escrever  # reescreve as cópias a partir das origens
 
+Uma célula cuja primeira linha começa com `# @bloco` mas foge do formato (hífen no lugar do
+travessão, sem `origem:`, pasta com outro nome) é um erro, não uma célula comum.
+
 Nos testes, `load_blocks(notebook, "NOME", ...)` executa os blocos pedidos num módulo novo, sem
-kernel, para que possam ser testados como Python comum.
+kernel, para que possam ser testados como Python comum. Os blocos de que eles dependem (os que
+definem nomes que eles usam) vêm junto.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import builtins
 import difflib
+import itertools
 import re
 import sys
 import types
@@ -29,6 +36,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"^# @bloco (?P<name>[A-Za-z_][A-Za-z0-9_]*) — origem: (?P<origin>\d\d-[a-z0-9-]+)\s*$")
+MARKER_FORM = "# @bloco NOME — origem: NN-pasta"
+_loads = itertools.count(1)
 
 
 @dataclass
@@ -52,16 +61,25 @@ def chapter_notebooks(root: Path = ROOT) -> list[Path]:
     return sorted(root.glob("[0-9][0-9]-*/notebook.ipynb"))
 
 
-def blocks_in(notebook: Path) -> list[Block]:
+def scan(notebook: Path) -> tuple[list[Block], list[str]]:
+    """Devolve (blocos, problemas): um problema é uma marcação que começa com '# @bloco' fora do formato."""
     nb = nbformat.read(notebook, as_version=4)
-    found = []
+    found, problems = [], []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        match = MARKER.match(cell.source.split("\n", 1)[0])
+        first_line = cell.source.split("\n", 1)[0]
+        match = MARKER.match(first_line)
         if match:
             found.append(Block(match["name"], match["origin"], notebook, i, cell.source))
-    return found
+        elif first_line.startswith("# @bloco"):
+            problems.append(f"{notebook} (célula {i}): marcação de bloco fora do formato: {first_line!r}; "
+                            f"o esperado é '{MARKER_FORM}' (com travessão '—')")
+    return found, problems
+
+
+def blocks_in(notebook: Path) -> list[Block]:
+    return scan(notebook)[0]
 
 
 def check(root: Path = ROOT) -> tuple[list[str], list[tuple[Block, Block]]]:
@@ -70,7 +88,9 @@ def check(root: Path = ROOT) -> tuple[list[str], list[tuple[Block, Block]]]:
     origins: dict[str, Block] = {}
     copies: list[Block] = []
     for notebook in chapter_notebooks(root):
-        for block in blocks_in(notebook):
+        blocks, bad_markers = scan(notebook)
+        problems += bad_markers
+        for block in blocks:
             if not block.is_origin:
                 copies.append(block)
             elif block.name in origins:
@@ -103,8 +123,48 @@ def write_copies(drifted: list[tuple[Block, Block]]) -> None:
         nbformat.write(nb, notebook)
 
 
+def defined_and_used(source: str) -> tuple[set[str], set[str]]:
+    """Nomes que o bloco define no nível do módulo e nomes globais que ele usa sem definir."""
+    tree = ast.parse(source)
+    defined: set[str] = set()
+
+    def visit(node: ast.AST) -> None:  # só o nível do módulo: não entra em funções, classes, lambdas
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                defined.add(child.name)
+            elif isinstance(child, (ast.Import, ast.ImportFrom)):
+                defined.update((a.asname or a.name).split(".")[0] for a in child.names)
+            elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
+                defined.add(child.id)
+            elif not isinstance(child, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                visit(child)
+
+    visit(tree)
+    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return defined, loaded - defined - set(dir(builtins))
+
+
+def with_dependencies(blocks: list[Block], names: set[str]) -> list[Block]:
+    """Os blocos pedidos e, transitivamente, os que definem nomes que eles usam, na ordem do notebook."""
+    names_of = [defined_and_used(b.source) for b in blocks]
+    chosen = {i for i, b in enumerate(blocks) if b.name in names}
+    pending = list(chosen)
+    while pending:
+        i = pending.pop()
+        for name in names_of[i][1]:
+            providers = [j for j, (defined, _) in enumerate(names_of) if name in defined]
+            if not providers:
+                continue  # vem de fora dos blocos (ou é um erro que a execução vai mostrar)
+            earlier = [j for j in providers if j < i]
+            j = earlier[-1] if earlier else providers[0]  # a definição mais próxima antes; senão, a primeira
+            if j not in chosen:
+                chosen.add(j)
+                pending.append(j)
+    return [b for i, b in enumerate(blocks) if i in chosen]
+
+
 def load_blocks(notebook: str | Path, *names: str) -> types.ModuleType:
-    """Executa os blocos pedidos (todos, se nenhum nome) de um notebook num módulo novo."""
+    """Executa os blocos pedidos (todos, se nenhum nome) e os de que eles dependem, num módulo novo."""
     notebook = Path(notebook)
     if not notebook.is_absolute():
         notebook = ROOT / notebook
@@ -112,13 +172,13 @@ def load_blocks(notebook: str | Path, *names: str) -> types.ModuleType:
     missing = set(names) - {b.name for b in blocks}
     if missing:
         raise KeyError(f"{notebook}: blocos inexistentes: {sorted(missing)}")
-    module = types.ModuleType(f"blocos_{notebook.parent.name.replace('-', '_')}")
+    # Um nome por carga: duas cargas do mesmo notebook não se sobrescrevem em sys.modules.
+    module = types.ModuleType(f"blocos_{notebook.parent.name.replace('-', '_')}_{next(_loads)}")
     module.__file__ = str(notebook)
     # Registrado em sys.modules para que dataclasses, pickle etc. achem o módulo.
     sys.modules[module.__name__] = module
-    for block in blocks:
-        if not names or block.name in names:
-            exec(compile(block.source, f"{notebook}:{block.name}", "exec"), module.__dict__)
+    for block in with_dependencies(blocks, set(names)) if names else blocks:
+        exec(compile(block.source, f"{notebook}:{block.name}", "exec"), module.__dict__)
     return module
 
 

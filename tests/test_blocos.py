@@ -73,3 +73,49 @@ def test_load_blocks_runs_only_the_requested_blocks(course):
     assert not hasattr(module, "x")  # células que não são blocos não são executadas
     with pytest.raises(KeyError, match="inexistentes"):
         blocos.load_blocks(course / "01-b" / "notebook.ipynb", "nao_existe")
+
+
+@pytest.mark.parametrize("first_line", [
+    "# @bloco soma - origem: 00-a",    # hífen no lugar do travessão
+    "# @bloco soma -- origem: 00-a",
+    "# @bloco soma — 00-a",            # sem "origem:"
+    "# @bloco soma — origem: capitulo",  # pasta sem o número
+])
+def test_marker_out_of_form_is_an_error(course, capsys, first_line):
+    write_notebook(course / "02-c" / "notebook.ipynb", "x = 1", first_line + "\ny = 2")
+    assert blocos.main(["--raiz", str(course)]) == 1
+    out = capsys.readouterr().out
+    assert "02-c" in out and "(célula 2)" in out and "fora do formato" in out
+    assert "# @bloco NOME — origem: NN-pasta" in out
+
+
+def test_load_blocks_brings_the_blocks_it_depends_on(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook,
+                   "# @bloco base — origem: 00-a\nBASE = 10",
+                   "# @bloco dobro — origem: 00-a\ndef double(x):\n    return 2 * x + BASE",
+                   "# @bloco outro — origem: 00-a\nOTHER = 1",
+                   "# @bloco usa — origem: 00-a\ndef use(x):\n    return double(x) + len([i for i in range(x)])")
+    module = blocos.load_blocks(notebook, "usa")
+    assert module.use(3) == 19  # usa → dobro → base, transitivamente
+    assert not hasattr(module, "OTHER")  # o que não é usado continua de fora
+    assert blocos.load_blocks(notebook).OTHER == 1  # sem nomes: todos os blocos
+
+
+def test_load_blocks_real_chapter_with_dependencies():
+    import torch
+
+    ch04 = blocos.load_blocks("04-gpt-do-zero/notebook.ipynb", "config_gpt2", "modelo_gpt")
+    cfg = {**ch04.GPT_CONFIG_124M, "vocab_size": 50, "context_length": 8, "emb_dim": 16, "n_heads": 2,
+           "n_layers": 2}
+    model = ch04.GPTModel(cfg)  # precisa de TransformerBlock, LayerNorm etc., de outros blocos
+    assert model(torch.zeros(1, 5, dtype=torch.long)).shape == (1, 5, 50)
+
+
+def test_two_loads_keep_separate_modules(course):
+    import sys
+
+    first = blocos.load_blocks(course / "01-b" / "notebook.ipynb", "soma")
+    second = blocos.load_blocks(course / "00-a" / "notebook.ipynb")
+    assert first.__name__ != second.__name__
+    assert sys.modules[first.__name__] is first and sys.modules[second.__name__] is second
