@@ -4,11 +4,13 @@ Gera, nesta pasta, PNG e SVG de:
 - contexto-banco: o "banco" da praça e o do dinheiro; as vizinhas decidem o sentido;
 - autoatencao-simplificada: pontuações, pesos e vetor de contexto de "olhos", com vetores de 3 números;
 - qkv: atenção com pesos treináveis (consulta, chave, valor) e as formas de cada passo;
-- mascara-causal: pontuações com o futuro trocado por −∞ e os pesos depois do softmax;
+- mascara-causal: as pontuações da seção 4 do notebook com o futuro trocado por −∞ e os pesos depois da softmax;
 - multi-cabeca: projeção, `view`, `transpose`, cabeças em paralelo, concatenação e projeção de saída.
 
 Todos os números mostrados são calculados aqui (com `torch`), nada é digitado à mão: os vetores
-de brinquedo são os mesmos do notebook; os exemplos aleatórios usam `torch.manual_seed(123)`.
+de brinquedo são os mesmos do notebook, e os pesos sorteados repetem os do notebook (mesma semente,
+123, e mesma ordem de criação das camadas): os da `SelfAttention_v2` (seções 3.2 e 4) e os da
+`MultiHeadAttention` da seção 5.
 
 Rode com `python ferramentas/infograficos.py 03` (ou diretamente, `python` neste arquivo).
 """
@@ -351,7 +353,7 @@ def qkv() -> None:
     height = 10.6
     fig, ax = new_figure(12.0, height)
     title(ax, "Atenção com pesos treináveis: consulta, chave e valor",
-          "três projeções aprendidas; depois, o mesmo produto escalar, softmax e média ponderada")
+          "três projeções aprendidas; depois, o mesmo produto escalar, a softmax e a média ponderada")
     box(ax, 6.0, 8.95, 6.4, 0.8,
         [[math_span(r"Z = \mathrm{softmax}\left(\frac{Q\,K^{\top}}{\sqrt{d_k}}\right)\,V", size=17)]],
         color="gray", face="white", lw=1.4)
@@ -437,13 +439,13 @@ def qkv() -> None:
             [[bold(f"{letter}  ·  {name} ", color=colors.text), plain(f"({english})", color=colors.text)],
              plain(f"“{meaning}”")], color=color, size=BODY_SIZE)
     draw_lines(ax, 0.4, 0.5,
-               [[math_span(r"d_k"), plain(": tamanho de cada chave (aqui "), math_span(r"d_k = d_{out}"),
-                 plain("); dividir por "), math_span(r"\sqrt{d_k}"),
-                 plain(" evita pontuações grandes que deixariam o softmax quase todo num token só.")],
-                [plain("Cada "), math_span(r"W"), plain(" é um "), code("nn.Linear(d_in, d_out, bias=False)"),
-                 plain(" aprendido no treino.")],
-                plain("Desenho com T = 5 tokens, d_in = 3 e d_out = 2; as cores vêm de um exemplo calculado com as "
-                      "entradas da figura anterior e pesos aleatórios.")],
+               [[math_span(r"d_k"), plain(": tamanho de cada chave (aqui 2). Dividir por "),
+                 math_span(r"\sqrt{d_k}"),
+                 plain(" evita pontuações grandes, que levariam a softmax a pôr quase todo o peso num token só.")],
+                [plain("Cada "), math_span(r"W"), plain(" é aprendida no treino; no código, é uma camada "),
+                 code("nn.Linear(d_in, d_out, bias=False)")],
+                plain("Números do notebook: T = 5 palavras, d_in = 3, d_out = 2 e os pesos sorteados da "
+                      "SelfAttention_v2 (seção 3.2, semente 123); a cor mostra o valor.")],
                size=SMALL_SIZE, color=MUTED, ha="left")
     save(fig, HERE / "qkv")
 
@@ -452,10 +454,11 @@ def qkv() -> None:
 
 
 def causal_mask_example() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pontuações de exemplo (aleatórias, semente 123), a máscara causal e os pesos depois do softmax."""
-    torch.manual_seed(SEED)
+    """As pontuações da seção 4 do notebook (SelfAttention_v2, semente 123, já divididas por √d_k),
+    a máscara causal e os pesos depois da softmax."""
+    m = trainable_attention_example()
     t = len(WORDS)
-    scores = torch.randn(t, t)
+    scores = torch.from_numpy(m["S"]) / m["K"].shape[-1] ** 0.5
     future = torch.triu(torch.ones(t, t, dtype=torch.bool), diagonal=1)  # acima da diagonal: o futuro
     masked = scores.masked_fill(future, -torch.inf)
     weights = torch.softmax(masked, dim=-1)
@@ -470,11 +473,11 @@ def causal_mask() -> None:
     red, teal = PALETTE["red"], PALETTE["teal"]
     fig, ax = new_figure(12.0, 7.7)
     title(ax, "Máscara causal: ninguém olha para o futuro",
-          "cada token só pode usar a si mesmo e os anteriores; o resto vira −∞ antes do softmax")
+          "cada token só pode usar a si mesmo e os anteriores; o resto vira −∞ antes da softmax")
     cw, ch = 0.74, 0.5
     label_w = 0.95
     top = 5.15  # topo da grade (abaixo dos nomes das colunas)
-    pill(ax, 11.6, 7.7 - 0.5, "números de exemplo", color="gray", ha="right")
+    pill(ax, 11.6, 7.7 - 0.5, "números do notebook", color="gray", ha="right")
 
     def panel(x0: float, heading, values: np.ndarray, *, after_softmax: bool) -> float:
         """Uma grade T × T com os nomes dos tokens; devolve a borda direita."""
@@ -506,7 +509,7 @@ def causal_mask() -> None:
 
     left_right = panel(0.4, [bold("1. pontuações com a máscara")], scores, after_softmax=False)
     right_x0 = left_right + 1.25
-    right_right = panel(right_x0, [bold("2. pesos depois do "), code("softmax", bold=True)], weights,
+    right_right = panel(right_x0, [bold("2. pesos depois da softmax")], weights,
                         after_softmax=True)
     mid_y = top - t * ch / 2
     arrow(ax, (left_right + 0.12, mid_y), (right_x0 + 0.1, mid_y), head=16, lw=2.2, gap=0)
@@ -532,15 +535,16 @@ def causal_mask() -> None:
                  plain(", o futuro recebe peso 0", color=MUTED)]],
                size=SMALL_SIZE, ha="left")
 
-    box(ax, 6.0, 1.0, 11.2, 1.1,
+    box(ax, 6.0, 1.05, 11.2, 1.6,
         [[plain("Na linha de “olhos”, o token vê “Capitu”, “tinha” e a si mesmo; “de” e “ressaca” vêm depois "
                 "e ficam de fora.")],
-         [plain("Em código: "), code("mask = torch.triu(torch.ones(T, T), diagonal=1).bool()"), plain(" e "),
-          code("scores.masked_fill(mask, -torch.inf)")],
-         [plain("Números de exemplo: pontuações sorteadas com ", color=MUTED),
-          code(f"torch.manual_seed({SEED})", color=MUTED), plain(" e ", color=MUTED),
-          code(f"torch.randn({t}, {t})", color=MUTED),
-          plain("; 2 casas (a soma usa os valores exatos).", color=MUTED)]],
+         [plain("Em código (seção 4): "),
+          code(f"future = torch.triu(torch.ones({t}, {t}, dtype=torch.bool), diagonal=1)")],
+         [plain("e depois "), code('scores.masked_fill(future, float("-inf"))')],
+         plain("Números do notebook: as pontuações da SelfAttention_v2 (semente 123), já divididas por √2 "
+               "(a raiz do tamanho das chaves), com 2 casas.", color=MUTED),
+         plain("Com pesos ainda sorteados, as pontuações são pequenas, e os pesos saem quase iguais em cada linha.",
+               color=MUTED)],
         color="gray", face="#FAFBFC", size=SMALL_SIZE, ha="left", pad=0.25)
     save(fig, HERE / "mascara-causal")
 
@@ -588,7 +592,7 @@ def multi_head() -> None:
     height = 13.4
     fig, ax = new_figure(12.0, height)
     title(ax, "Atenção multicabeça: várias atenções em paralelo",
-          "uma projeção só para Q, K e V; o último eixo é fatiado em h cabeças, que depois se juntam de novo")
+          "Q, K e V saem de uma projeção cada, para todas as cabeças; o último eixo é fatiado em h cabeças")
 
     c = 0.16  # lado das células das matrizes T × d
     big_w = d * c
@@ -745,8 +749,8 @@ def multi_head() -> None:
                [plain("mistura as cabeças; mesma", color=MUTED), plain("forma da entrada", color=MUTED)],
                size=SMALL_SIZE, ha="left")
     draw_lines(ax, 0.4, 0.5,
-               [plain(f"Desenho: só a 1ª das b = {b} sequências do lote; cada célula é um número (cores de um "
-                      "exemplo com entrada e pesos aleatórios)."),
+               [plain(f"Desenho: só a 1ª das b = {b} sequências do lote; cada célula é um número, e a cor mostra o "
+                      "valor (os x e os pesos da seção 5 do notebook, semente 123)."),
                 plain("Mapas de calor: linha = quem olha, coluna = para quem; cinza = futuro (máscara causal).")],
                size=SMALL_SIZE - 0.5, color=MUTED, ha="left")
     save(fig, HERE / "multi-cabeca")
