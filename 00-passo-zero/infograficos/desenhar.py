@@ -3,7 +3,8 @@
 Gera, nesta pasta, PNG e SVG de:
 - colab-gpu: como ligar a GPU no Google Colab;
 - pytorch-visao-geral: as peças do PyTorch usadas no curso;
-- loop-de-treino: o ciclo de treino (lote → forward → perda → backward → ajuste → zerar);
+- loop-de-treino: o laço de treino, em cinco passos (forward → perda → backward → passo do otimizador →
+  zerar os gradientes), repetidos a cada lote;
 - cadeia: número → tensor → operações → gradientes → ajuste de pesos.
 
 Rode com `python ferramentas/infograficos.py 00` (ou diretamente, `python` neste arquivo).
@@ -201,7 +202,7 @@ def pytorch_overview() -> None:
     cards = [
         (code("torch.Tensor"), ["os dados: números", "organizados em n dimensões"],
          ["torch.tensor([1., 2.])", "x.shape"], "blue"),
-        (code("autograd"), ["calcula os gradientes", "sozinho, de trás para a frente"],
+        (code("autograd"), ["diferenciação automática:", "calcula os gradientes sozinho,", "de trás para a frente"],
          ["loss.backward()", "w.grad"], "purple"),
         (code("torch.nn"), ["camadas e modelos,", "com pesos que aprendem"],
          ["nn.Module", "nn.Linear", "nn.Embedding"], "green"),
@@ -232,54 +233,58 @@ def pytorch_overview() -> None:
 
 
 def training_loop() -> None:
-    fig, ax = new_figure(11.5, 8.5)
-    title(ax, "O loop de treino", "os mesmos seis passos, repetidos para cada lote de dados")
+    fig, ax = new_figure(11.5, 8.7)
+    title(ax, "O laço de treino", "os mesmos cinco passos, repetidos para cada lote de dados")
+    # os cinco passos, com os nomes do texto do capítulo: nome, glosa (ou nada) e o código
     steps = [
-        ("lote de dados", "DataLoader", "teal"),
-        ("forward: previsão", "model(x)", "green"),
-        ("perda", "loss_fn(pred, y)", "red"),
-        ("backward: gradientes", "loss.backward()", "purple"),
-        ("ajuste dos pesos", "optimizer.step()", "orange"),
-        ("zerar os gradientes", "optimizer.zero_grad()", "yellow"),
+        ("forward", "passada para frente", "pred = model(x)", "green"),
+        ("perda", "erro da previsão", "loss_fn(pred, y)", "red"),
+        ("backward", "passada para trás", "loss.backward()", "purple"),
+        ("passo do otimizador", "ajusta os pesos", "optimizer.step()", "orange"),
+        ("zerar os gradientes", "para o próximo passo", "optimizer.zero_grad()", "yellow"),
     ]
-    cx, cy, rx, ry = 5.75, 4.05, 3.95, 2.4
-    box_w, box_h = 3.15, 1.05
+    cx, cy, rx, ry = 5.75, 3.95, 3.95, 2.55
+    box_w, box_h = 3.3, 1.2
     boxes = []
     centers = []
-    for n, (label, snippet, color) in enumerate(steps, start=1):
-        angle = math.radians(90 - 60 * (n - 1))  # sentido horário, começando no alto
+    for n, (name, gloss, snippet, color) in enumerate(steps, start=1):
+        angle = math.radians(90 - 72 * (n - 1))  # sentido horário, começando no alto
         x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
         centers.append((x, y))
         boxes.append(box(ax, x, y, box_w, box_h, color=color))
         badge(ax, x - box_w / 2 + 0.36, y, n, color=color, radius=0.21, size=12.5)
-        draw_lines(ax, x - box_w / 2 + 0.7, y, [bold(label), code(snippet)], size=BODY_SIZE, ha="left")
+        draw_lines(ax, x - box_w / 2 + 0.7, y,
+                   [bold(name), plain(gloss, color=MUTED, size=SMALL_SIZE), code(snippet)],
+                   size=BODY_SIZE, ha="left")
     for i in range(len(steps)):
         j = (i + 1) % len(steps)
         arrow(ax, centers[i], centers[j], patch_a=boxes[i], patch_b=boxes[j], rad=-0.18, gap=5, lw=2.2)
     draw_lines(ax, cx - box_w / 2 - 0.3, centers[0][1] + 0.05, ["próximo lote"], size=SMALL_SIZE, color=MUTED,
                ha="right")
-    # o mesmo loop em código, no meio do ciclo
+    # o mesmo laço em código, no meio do ciclo
     listing = [
         ("for epoch in range(num_epochs):", ""),
-        ("    for x, y in loader:", "1"),
-        ("        pred = model(x)", "2"),
-        ("        loss = loss_fn(pred, y)", "3"),
-        ("        loss.backward()", "4"),
-        ("        optimizer.step()", "5"),
-        ("        optimizer.zero_grad()", "6"),
+        ("    for x, y in loader:", "lote"),
+        ("        pred = model(x)", "1"),
+        ("        loss = loss_fn(pred, y)", "2"),
+        ("        loss.backward()", "3"),
+        ("        optimizer.step()", "4"),
+        ("        optimizer.zero_grad()", "5"),
     ]
     width = max(len(text) for text, _ in listing) + 2
     lines = []
     for text, number in listing:
         line = [code(text.ljust(width))]
         if number:
-            line.append(code(f"# {number}", color=MUTED))
+            line.append(code(f"# {number}".ljust(6), color=MUTED))
+        else:
+            line.append(code(" " * 6))
         lines.append(line)
-    box(ax, cx, cy, 3.5, 2.2, color="white", face="white", linestyle=(0, (4, 3)), lw=1.2)
-    draw_lines(ax, cx - 3.5 / 2 + 0.18, cy + 1.1 - 0.2, [plain("em código", color=MUTED)], size=SMALL_SIZE,
-               ha="left")
-    draw_lines(ax, cx, cy - 0.12, lines, size=SMALL_SIZE, ha="center")
-    pill(ax, cx, 0.5, [bold("época"), plain(" = uma passada completa por todos os lotes dos dados")],
+    box(ax, cx, cy - 0.1, 3.75, 2.2, color="white", face="white", linestyle=(0, (4, 3)), lw=1.2)
+    draw_lines(ax, cx - 3.75 / 2 + 0.18, cy - 0.1 + 1.1 - 0.2, [plain("em código", color=MUTED)],
+               size=SMALL_SIZE, ha="left")
+    draw_lines(ax, cx, cy - 0.22, lines, size=SMALL_SIZE, ha="center")
+    pill(ax, cx, 0.42, [bold("época"), plain(" = uma passada completa por todos os lotes dos dados")],
          color="yellow", size=BODY_SIZE, is_bold=False, height=0.44, pad_x=0.22)
     save(fig, HERE / "loop-de-treino")
 
@@ -294,7 +299,7 @@ def chain() -> None:
         ("número", [code("3.7")], ["um valor só:", "um preço, um pixel,", "uma nota"], "gray"),
         ("tensor", [code("[[1., 2.],"), code(" [3., 4.]]")], ["números organizados", "em dimensões",
                                                             "(vetor, matriz, …)"], "blue"),
-        ("operações", [code("y = x @ W + b")], ["soma, produto,", "matmul… registradas", "pelo autograd"],
+        ("operações", [code("y = x @ W + b")], ["soma, produto de", "matrizes… registradas", "pelo autograd"],
          "green"),
         ("gradientes", [code("W.grad")], ["quanto a perda muda", "se cada peso mudar"], "purple"),
         ("ajuste de pesos", [code("optimizer.step()")], ["peso ← peso −", "taxa × gradiente"], "orange"),
