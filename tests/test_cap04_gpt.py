@@ -154,7 +154,29 @@ def test_untied_output_head_is_taken_from_lm_head(portuguese_ids):
     assert max_logit_difference(ours, hf, portuguese_ids, torch.float64) < 1e-10
 
 
-@pytest.mark.parametrize("mutation", ["gelu exata", "eps 1e-6", "pós-LayerNorm", "outra escala na atenção"])
+def attention_with_scale(factor):
+    """O forward da MultiHeadAttention com o divisor das pontuações multiplicado por `factor` (só isso muda)."""
+    def forward(self, x, return_weights=False):
+        batch, num_tokens, _ = x.shape
+        queries, keys, values = (self.split_heads(layer(x)) for layer in (self.W_query, self.W_key, self.W_value))
+        scores = queries @ keys.transpose(2, 3) / (self.head_dim**0.5 * factor)
+        scores = scores.masked_fill(self.mask[:num_tokens, :num_tokens], float("-inf"))
+        weights = self.dropout(torch.softmax(scores, dim=-1))
+        context = (weights @ values).transpose(1, 2).contiguous().view(batch, num_tokens, self.d_out)
+        return self.out_proj(context)
+    return forward
+
+
+def test_the_attention_replica_changes_nothing_but_the_scale(portuguese_ids, monkeypatch):
+    """Com fator 1, a cópia do forward usada na mutação abaixo dá os mesmos logits: a mutação muda só a escala."""
+    hf = hf_gpt2(SMALL, seed=4)
+    monkeypatch.setattr(ch04.MultiHeadAttention, "forward", attention_with_scale(1.0))
+    ours = ch04.load_weights_into_gpt(ch04.GPTModel(SMALL), hf.state_dict())
+    assert max_logit_difference(ours, hf, portuguese_ids, torch.float64) < 1e-10
+
+
+@pytest.mark.parametrize("mutation", ["gelu exata", "eps 1e-6", "pós-LayerNorm", "outra escala na atenção",
+                                      "sem viés em Q, K e V"])
 def test_the_proof_would_catch_a_design_difference(mutation, portuguese_ids, monkeypatch):
     """Se o nosso bloco diferisse do GPT-2 em qualquer detalhe, a comparação em float64 acusaria."""
     hf = hf_gpt2(SMALL, seed=4)
@@ -167,10 +189,13 @@ def test_the_proof_would_catch_a_design_difference(mutation, portuguese_ids, mon
             x = self.norm1(x + self.drop_shortcut(self.att(x)))
             return self.norm2(x + self.drop_shortcut(self.ff(x)))
         monkeypatch.setattr(ch04.TransformerBlock, "forward", post_norm)
-    elif mutation == "outra escala na atenção":
-        monkeypatch.setattr(ch04.MultiHeadAttention, "split_heads",
-                            lambda self, x: x.view(*x.shape[:2], self.num_heads, self.head_dim).transpose(1, 2) * 1.01)
+    elif mutation == "outra escala na atenção":  # divide as pontuações por 1,01·√head_dim; q, k e v intactos
+        monkeypatch.setattr(ch04.MultiHeadAttention, "forward", attention_with_scale(1.01))
     ours = ch04.load_weights_into_gpt(ch04.GPTModel(SMALL), hf.state_dict())
+    if mutation == "sem viés em Q, K e V":
+        for block in ours.trf_blocks:
+            for linear in (block.att.W_query, block.att.W_key, block.att.W_value):
+                linear.bias = None
     assert max_logit_difference(ours, hf, portuguese_ids, torch.float64) > 1e-7
 
 
@@ -198,4 +223,22 @@ def test_a_file_that_is_not_gpt2_is_a_clear_error():
     del weights["transformer.h.1.mlp.c_fc.bias"]
     weights["transformer.h.1.mlp.extra.weight"] = torch.zeros(1)
     with pytest.raises(ValueError, match="este arquivo é mesmo de um GPT-2\\?.*h.1.mlp.c_fc.bias.*h.1.mlp.extra"):
+        ch04.load_weights_into_gpt(ch04.GPTModel(SMALL), weights)
+
+
+def test_the_name_tables_cover_every_parameter_once():
+    """As tabelas GPT2_MODEL_NAMES e GPT2_BLOCK_NAMES levam a todos os parâmetros do GPTModel (menos out_head)."""
+    model = ch04.GPTModel(SMALL)
+    targets = list(ch04.GPT2_MODEL_NAMES.values())
+    for b in range(SMALL["n_layers"]):
+        for names in ch04.GPT2_BLOCK_NAMES.values():
+            targets += [f"trf_blocks.{b}.{name}" for name in (names if isinstance(names, tuple) else (names,))]
+    assert sorted(targets) == sorted(name for name, _ in model.named_parameters() if name != "out_head.weight")
+    assert ch04.GPT2_CONV1D <= set(ch04.GPT2_BLOCK_NAMES)
+
+
+def test_a_c_attn_of_the_wrong_width_is_a_clear_error():
+    weights = dict(hf_gpt2(SMALL).state_dict())
+    weights["transformer.h.1.attn.c_attn.weight"] = weights["transformer.h.1.attn.c_attn.weight"][:, :96]
+    with pytest.raises(ValueError, match="Formato diferente em h.1.attn.c_attn.weight"):
         ch04.load_weights_into_gpt(ch04.GPTModel(SMALL), weights)
