@@ -61,7 +61,8 @@ GPT_CONFIG_124M = {
     "qkv_bias": True,
 }
 BATCH_SIZE = 2  # lote do exemplo: 2 sequências…
-NUM_TOKENS = 4  # …de 4 tokens cada
+NUM_TOKENS = 4  # …de 4 tokens cada (o bloco da seção 5 do notebook: entrada (2, 4, 768))
+ARCH_TOKENS = 7  # o esqueleto da seção 1 do notebook: "Capitu tinha olhos" e "José Dias tinha", 7 tokens cada
 
 # exemplo da LayerNorm: um "token" com 6 números (no GPT-2 seriam 768)
 LAYERNORM_EXAMPLE = [0.2, -1.3, 0.8, 2.1, -0.4, 0.6]
@@ -108,14 +109,14 @@ def module_lines(name: str, detail: list, *, color: str) -> list:
 
 def gpt_architecture() -> None:
     cfg = GPT_CONFIG_124M
-    b, t, d, v = BATCH_SIZE, NUM_TOKENS, cfg["emb_dim"], cfg["vocab_size"]
+    b, t, d, v = BATCH_SIZE, ARCH_TOKENS, cfg["emb_dim"], cfg["vocab_size"]
     hidden = shape_text(b, t, d)
     small = SMALL_SIZE
 
     width, height = 11.8, 12.4
     fig, ax = new_figure(width, height)
     title(ax, "O GPTModel por dentro, com as formas dos tensores",
-          f"GPT_CONFIG_124M, de baixo para cima, para um lote de {b} sequências de {t} tokens")
+          f"GPT_CONFIG_124M, de baixo para cima, com o lote da seção 1: {b} frases de {t} tokens")
 
     col_x, col_w = 3.05, 4.7  # coluna dos módulos
     half = (col_w - 0.16) / 2
@@ -151,7 +152,7 @@ def gpt_architecture() -> None:
     shape_cell(y_in, [[code("in_idx", color=MUTED), plain(": ", color=MUTED), code(shape_text(b, t), bold=True)],
                       [code("arange", color=MUTED), plain(": ", color=MUTED), code(f"({t},)", bold=True)]])
     note(y_in, [f"{b} sequências de {t} ids (inteiros de 0 a {thousands(v - 1)})",
-                "e as posições 0, 1, 2, 3 de cada token"])
+                f"e as posições 0, 1, …, {t - 1} de cada token"])
 
     # embeddings de token e de posição
     y_emb, h_emb = 3.2, 0.72
@@ -177,7 +178,7 @@ def gpt_architecture() -> None:
     module(y_drop, h_mod, "drop_emb", [code(f"nn.Dropout({cfg['drop_rate']})")], "gray")
     up(y_sum + r_sum, y_drop - h_mod / 2)
     shape_cell(y_drop, [[code(hidden, bold=True)]])
-    note(y_drop, [f"no treino, zera {round(100 * cfg['drop_rate'])}% dos valores ao acaso;",
+    note(y_drop, [f"no treino, zera {round(100 * cfg['drop_rate'])} % dos valores ao acaso;",
                   "na avaliação, não faz nada"])
 
     # os 12 blocos transformer: uma pilha de caixas
@@ -218,7 +219,7 @@ def gpt_architecture() -> None:
         color="purple", size=BODY_SIZE, face="white")
     up(y_head + h_mod / 2, y_logits - 0.23)
     shape_cell(y_logits, [[code(shape_text(b, t, v), bold=True)]])
-    note(y_logits, ["uma pontuação por token do vocabulário,", "em cada posição; o softmax as transforma",
+    note(y_logits, ["uma pontuação por token do vocabulário,", "em cada posição; a softmax as transforma",
                     "em probabilidades"])
 
     # a configuração usada, no rodapé
@@ -241,7 +242,7 @@ def transformer_block() -> None:
     small = SMALL_SIZE
     shortcut_color = PALETTE["blue"].edge
 
-    width, height = 11.8, 15.4
+    width, height = 11.8, 15.75
     fig, ax = new_figure(width, height)
     title(ax, "Um TransformerBlock por dentro",
           f"a entrada e a saída têm a mesma forma {shape_text(b, t, d)}; duas subcamadas, cada uma com seu atalho")
@@ -287,17 +288,21 @@ def transformer_block() -> None:
     module(y_norm1, h_mod, "norm1", [code(f"LayerNorm({d})")], "yellow")
     up(split1, y_norm1 - h_mod / 2)
     code_note(y_norm1, "x = self.norm1(x)", ["cada token: média 0, variância 1"])
-    h_att = 0.86
+    h_att = 1.15
     y_att = y_norm1 + h_mod / 2 + 0.36 + h_att / 2
     box(ax, col_x, y_att, col_w, h_att,
         [[code("att", bold=True, color=PALETTE["orange"].text, size=BODY_SIZE)], [code("MultiHeadAttention")],
-         [plain(f"{heads} cabeças, causal")]], color="orange", size=small)
+         [plain(f"{heads} cabeças, causal")],
+         [plain("dropout nos pesos de atenção", color=PALETTE["orange"].text)]], color="orange", size=small)
     up(y_norm1 + h_mod / 2, y_att - h_att / 2)
-    code_note(y_att, "x = self.att(x)", [f"{heads} cabeças de {d // heads} números; máscara causal"])
+    code_note(y_att + 0.12, "x = self.att(x)", [f"{heads} cabeças de {d // heads} números; máscara causal"])
+    draw_lines(ax, code_x, y_att - 0.36,
+               [[plain("lá dentro, depois da softmax: ", color=MUTED), code("self.dropout(weights)", color=MUTED)]],
+               size=small + 0.5, ha="left")
     y_drop1 = y_att + h_att / 2 + 0.36 + h_mod / 2
     module(y_drop1, h_mod, "drop_shortcut", [code(f"nn.Dropout({cfg['drop_rate']})")], "gray")
     up(y_att + h_att / 2, y_drop1 - h_mod / 2)
-    code_note(y_drop1, "x = self.drop_shortcut(x)", [f"zera {round(100 * cfg['drop_rate'])}% ao acaso, só no treino"])
+    code_note(y_drop1, "x = self.drop_shortcut(x)", [f"zera {round(100 * cfg['drop_rate'])} % ao acaso, só no treino"])
     r_add = 0.22
     y_add1 = y_drop1 + h_mod / 2 + 0.32 + r_add
     plus_sign(ax, col_x, y_add1, r_add)
@@ -333,10 +338,10 @@ def transformer_block() -> None:
     up(y_lin1 + inner_h / 2, y_gelu - inner_h / 2)
     up(y_gelu + inner_h / 2, y_lin2 - inner_h / 2)
     code_note(ff_label_y, "x = self.ff(x)", ["a rede feed-forward, token a token:"])
-    for y, text in ((y_lin1, [plain(f"{d} → {hidden}: 4 vezes mais largo  ", color=MUTED),
+    for y, text in ((y_lin1, [plain(f"{d} → {thousands(hidden)}: 4 vezes mais largo  ", color=MUTED),
                               code(shape_text(b, t, hidden), color=MUTED)]),
                     (y_gelu, [plain("não linearidade suave, valor a valor", color=MUTED)]),
-                    (y_lin2, [plain(f"{hidden} → {d}: volta ao tamanho  ", color=MUTED),
+                    (y_lin2, [plain(f"{thousands(hidden)} → {d}: volta ao tamanho  ", color=MUTED),
                               code(shape_text(b, t, d), color=MUTED)])):
         draw_lines(ax, code_x + 0.25, y, [text], size=small, ha="left")
     y_drop2 = ff_top + 0.36 + h_mod / 2
@@ -545,8 +550,9 @@ def shortcuts() -> None:
             text_color=red.text)
         previous_top = y_input + h_layer / 2
         for k, y in enumerate(y_layers, start=1):
-            box(ax, x, y, w_layer, h_layer, [f"camada {k}"], color="white", size=SMALL_SIZE + 0.5)
-            if with_shortcuts:
+            label = f"camada {k}" if k < n_layers else f"camada {k} (3 → 1)"
+            box(ax, x, y, w_layer, h_layer, [label], color="white", size=SMALL_SIZE + 0.5)
+            if with_shortcuts and k < n_layers:  # a última muda de tamanho: no notebook, fica sem atalho
                 split = y - h_layer / 2 - 0.3
                 ax.plot([x, x], [previous_top, split], color=ARROW, lw=1.5, zorder=3, solid_capstyle="butt")
                 dot(ax, x, split, blue.edge)
@@ -579,7 +585,8 @@ def shortcuts() -> None:
            [plain("elas quase não aprendem")]])
     panel(6.05, 11.4, [bold("com atalhos: "), code("x + f(x)", bold=True)], True, residual_widths,
           [[bold("chega forte", color=blue.text), plain(": a derivada de "), code("x + f(x)")],
-           [plain("é "), code("1 + f'(x)"), plain(": o “1” é um caminho direto")]])
+           [plain("é "), code("1 + f'(x)"), plain(": o “1” é um caminho direto")],
+           [plain("a camada 5 muda o tamanho: sem atalho", color=MUTED)]])
     draw_lines(ax, 0.4, 0.5, [plain("ilustrativo — os números medidos estão no notebook", color=MUTED, italic=True)],
                size=SMALL_SIZE, ha="left")
     save(fig, HERE / "atalhos")
