@@ -55,6 +55,7 @@ def test_numbers_in_the_brazilian_format(prep):
     assert prep.decimal(1234.567) == "1 234,57"
     assert prep.decimal(-0.5, 3) == "-0,500"
     assert prep.percent(0.193) == "19,3 %"
+    assert prep.scientific(3.04e-7) == "3,0e-07"
     fig, ax = plt.subplots()
     ax.plot([0, 0.5, 1], [0, 2500, 5000])
     prep.br_ticks(ax)
