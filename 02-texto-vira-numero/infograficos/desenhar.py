@@ -593,9 +593,11 @@ def embeddings() -> None:
 
 
 def one_hot_inset(ax) -> None:
-    """Quadro: multiplicar um vetor one-hot pela matriz de pesos seleciona uma linha."""
+    """Quadro: multiplicar um vetor one-hot pela matriz de pesos seleciona uma linha.
+
+    A mesma tabela de brinquedo da seção 7 do notebook: semente 123, nn.Embedding(6, 3), o id 2."""
     torch.manual_seed(123)
-    n_vocab, dim, index = 5, 3, 2
+    n_vocab, dim, index = 6, 3, 2
     layer = torch.nn.Embedding(n_vocab, dim)
     one_hot = torch.nn.functional.one_hot(torch.tensor(index), n_vocab).float()
     with torch.no_grad():
@@ -610,8 +612,8 @@ def one_hot_inset(ax) -> None:
         linestyle=(0, (5, 3)), lw=1.3, zorder=0.5)
     draw_lines(ax, 0.65, frame_top - 0.3, [[code("nn.Embedding"), bold(" = one-hot × matriz")]],
                size=BODY_SIZE + 0.5, ha="left")
-    ch = 0.27
-    hot_w, num_w = 0.34, 0.55
+    ch = 0.25
+    hot_w, num_w = 0.34, 0.62
     mid = 1.2
     # vetor one-hot (1 × n_vocab), com o índice de cada posição em cima
     x = 0.75
@@ -631,13 +633,13 @@ def one_hot_inset(ax) -> None:
         for j in range(dim):
             cell(ax, x + j * num_w, top - (i + 1) * ch, num_w, ch, face=purple.face if i == index else "white")
             draw_lines(ax, x + (j + 0.5) * num_w, top - (i + 0.5) * ch,
-                       [code(decimal_br(weights[i, j], 1), bold=i == index)], size=SMALL_SIZE - 1.5)
+                       [code(decimal_br(weights[i, j], 2), bold=i == index)], size=SMALL_SIZE - 1.5)
     x += dim * num_w
     draw_lines(ax, x + 0.25, mid, ["="], size=HEADING_SIZE)
     x += 0.5
     for j in range(dim):
         cell(ax, x + j * num_w, mid - ch / 2, num_w, ch, face=purple.face)
-        draw_lines(ax, x + (j + 0.5) * num_w, mid, [code(decimal_br(float(product[j]), 1), bold=True)],
+        draw_lines(ax, x + (j + 0.5) * num_w, mid, [code(decimal_br(float(product[j]), 2), bold=True)],
                    size=SMALL_SIZE - 1.5)
     draw_lines(ax, x + dim * num_w / 2, mid - 0.4, [plain(f"a linha {index} da matriz", color=MUTED)],
                size=SMALL_SIZE - 0.5)
