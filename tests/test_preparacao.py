@@ -63,6 +63,14 @@ def test_numbers_in_the_brazilian_format(prep):
     assert "0,4" in [t.get_text() for t in ax.get_xticklabels()]
     assert "2 000" in [t.get_text() for t in ax.get_yticklabels()]
     plt.close(fig)
+    fig, ax = plt.subplots()
+    ax.bar(["GPT-2", "nosso BPE"], [2.3, 1.8])
+    ax.set_yscale("log")
+    prep.br_ticks(ax)  # categorias e escala log ficam como estão
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["GPT-2", "nosso BPE"]
+    assert type(ax.yaxis.get_major_formatter()).__name__.startswith("Log")
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("answer, options, expected", [
