@@ -2,8 +2,8 @@
 
 Gera, nesta pasta, PNG e SVG de:
 - proximo-token: previsão do próximo token, de forma autorregressiva;
-- ciclo-de-vida: pré-treinamento → fine-tuning / instruction tuning;
-- decoder-only: a arquitetura de um GPT (transformer só de decoder), de baixo para cima;
+- ciclo-de-vida: coleta de dados → pré-treinamento → fine-tuning → alinhamento → uso;
+- decoder-only: a arquitetura de um GPT (transformer só de decodificador), de baixo para cima;
 - bigrama: a ideia do modelo de bigramas, contando pares numa frase minúscula.
 
 Rode com `python ferramentas/infograficos.py 01` (ou diretamente, `python` neste arquivo).
@@ -47,8 +47,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def percent(p: float) -> str:
-    """Probabilidade como porcentagem inteira ("38%")."""
-    return f"{round(100 * p)}%"
+    """Probabilidade como porcentagem inteira, com espaço antes do % ("38 %")."""
+    return f"{round(100 * p)} %"
 
 
 # --- proximo-token -----------------------------------------------------------------------------
@@ -143,60 +143,47 @@ def _fields(ax, x_label: float, x_value: float | None, y_top: float, fields, *, 
 
 
 def life_cycle() -> None:
-    fig, ax = new_figure(11.5, 7.3)
-    title(ax, "O ciclo de vida de um LLM",
-          "primeiro o pré-treinamento; depois, ajustes a partir do modelo base")
-    blue, green, purple = PALETTE["blue"], PALETTE["green"], PALETTE["purple"]
-
-    # etapa 1: cartão alto, à esquerda
-    x0, x1, y0, y1 = 0.4, 4.0, 0.5, 6.0
-    box(ax, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0, color="blue", rounding=0.18)
-    badge(ax, x0 + 0.42, y1 - 0.45, 1, color="blue", radius=0.24)
-    draw_lines(ax, x0 + 0.8, y1 - 0.45, [bold("Pré-treinamento", color=blue.text)], size=HEADING_SIZE + 2,
-               ha="left")
-    bottom = _fields(ax, x0 + 0.3, None, y1 - 0.95, [
-        ("DADOS", ["texto bruto em grande", "quantidade (livros, sites…)"]),
-        ("TAREFA", ["prever o próximo token", "(não precisa de rótulos)"]),
-        ("CUSTO", ["a etapa mais cara: muito", "texto e muita GPU"]),
-        ("RESULTADO", []),
-    ], label_color=blue.text)
-    base_y = bottom - 0.1
-    base_pill = pill(ax, x0 + 0.3, base_y, bold("modelo base", color=blue.text), color="blue", size=BODY_SIZE,
-         ha="left", height=0.42, pad_x=0.18)
-    draw_lines(ax, x0 + 0.3, base_y - 0.36, ["já “sabe” a língua, mas só", "continua textos"],
-               size=SMALL_SIZE, color=MUTED, ha="left", va="top")
-    pill(ax, x1 - 0.25, y0 + 0.32, "capítulo 05", color="blue", ha="right")
-
-    # etapas 2 e 3: cartões à direita, ambos partindo do modelo base
-    cards = [
-        (2, "Fine-tuning", "green", green, 4.7, [
-            ("PARTE DE", ["modelo base (etapa 1)"]),
-            ("DADOS", ["dados rotulados (texto + rótulo certo)"]),
-            ("TAREFA", ["tarefa específica, ex.: classificar SMS", "como spam ou não spam"]),
-            ("RESULTADO", ["classificador de SMS"]),
-        ], "capítulo 06"),
-        (3, "Instruction tuning", "purple", purple, 1.8, [
-            ("PARTE DE", ["modelo base (etapa 1)"]),
-            ("DADOS", ["pares instrução → resposta"]),
-            ("TAREFA", ["gerar a resposta que a instrução pede"]),
-            ("RESULTADO", ["assistente que segue instruções"]),
-        ], "capítulo 07"),
+    # As cinco etapas, na ordem e com os nomes da seção 7.5 do notebook e do roteiro.
+    stages = [
+        ("Coleta de dados", "reunir e limpar o texto", "teal", [
+            ("DADOS", ["livros, sites, código; filtrados, sem repetições"]),
+            ("RESULTADO", ["um corpus (coleção de textos) enorme"]),
+        ], "no curso: Machado de Assis"),
+        ("Pré-treinamento", "a etapa mais cara", "blue", [
+            ("TAREFA", ["prever o próximo token (sem rótulos)"]),
+            ("RESULTADO", ["modelo base: continua textos, não segue pedidos"]),
+        ], "capítulo 05"),
+        ("Fine-tuning", "ajuste fino", "green", [
+            ("DADOS", ["exemplos de uma tarefa ou pares instrução → resposta"]),
+            ("RESULTADO", ["classificador (cap. 06) ou assistente (cap. 07)"]),
+        ], "capítulos 06 e 07"),
+        ("Alinhamento", "RLHF ou DPO", "purple", [
+            ("DADOS", ["preferências humanas: qual resposta é melhor"]),
+            ("RESULTADO", ["respostas mais úteis, honestas e seguras"]),
+        ], "fora do código do curso"),
+        ("Uso", "inferência", "orange", [
+            ("ENTRADA", ["o prompt (texto de entrada) de quem usa"]),
+            ("SAÍDA", ["a resposta, um token por vez; os pesos não mudam"]),
+        ], "geração: seção 4.1"),
     ]
-    cx0, cx1 = 5.2, 11.1
-    card_h = 2.6  # dois cartões de 2,6 com 0,3 entre eles: mesma altura do cartão 1
-    for number, name, color, colors, cy, fields, chapter in cards:
-        box(ax, (cx0 + cx1) / 2, cy, cx1 - cx0, card_h, color=color, rounding=0.18)
-        top = cy + card_h / 2
-        badge(ax, cx0 + 0.42, top - 0.42, number, color=color, radius=0.24)
-        draw_lines(ax, cx0 + 0.8, top - 0.42, [bold(name, color=colors.text)], size=HEADING_SIZE + 2,
-                   ha="left")
-        _fields(ax, cx0 + 0.3, cx0 + 1.65, top - 0.85, fields, label_color=colors.text)
-        pill(ax, cx1 - 0.25, top - 0.42, chapter, color=color, ha="right")
-        # bifurcação: do modelo base saem as duas etapas seguintes
-        fork_x = (x1 + cx0) / 2
-        pill_right = base_pill.get_x() + base_pill.get_width()
-        route = [(pill_right + 0.03, base_y), (fork_x, base_y), (fork_x, cy), (cx0 - 0.03, cy)]
-        path_arrow(ax, route, lw=2.2)
+    card_h, gap = 1.3, 0.42
+    width = 12.6
+    height = 1.45 + len(stages) * card_h + (len(stages) - 1) * gap + 0.35
+    fig, ax = new_figure(width, height)
+    title(ax, "O ciclo de vida de um LLM", "cinco etapas, nesta ordem; cada uma parte do resultado da anterior")
+    x0, x1 = 0.4, width - 0.4
+    top = height - 1.45
+    for i, (name, gloss, color, fields, where) in enumerate(stages):
+        colors = PALETTE[color]
+        cy = top - card_h / 2 - i * (card_h + gap)
+        box(ax, (x0 + x1) / 2, cy, x1 - x0, card_h, color=color, rounding=0.16)
+        badge(ax, x0 + 0.42, cy, i + 1, color=color, radius=0.24)
+        draw_lines(ax, x0 + 0.82, cy + 0.17, [bold(name, color=colors.text)], size=HEADING_SIZE + 1, ha="left")
+        draw_lines(ax, x0 + 0.82, cy - 0.2, [gloss], size=SMALL_SIZE + 0.5, color=MUTED, ha="left")
+        _fields(ax, 3.55, 4.85, cy + 0.36, fields, label_color=colors.text)
+        pill(ax, x1 - 0.25, cy + card_h / 2 - 0.3, where, color=color, ha="right")
+        if i:
+            arrow(ax, (width / 2, cy + card_h / 2 + gap), (width / 2, cy + card_h / 2), head=14, lw=2.0, gap=1.5)
     save(fig, HERE / "ciclo-de-vida")
 
 
@@ -207,7 +194,7 @@ def life_cycle() -> None:
 
 def decoder_only() -> None:
     fig, ax = new_figure(11.2, 15.0)
-    title(ax, "Um GPT por dentro: transformer só de decoder",
+    title(ax, "Um GPT por dentro: transformer só de decodificador",
           "a arquitetura do GPT-2, lida de baixo para cima")
     x = 4.3  # centro da coluna principal
     w = 3.3  # largura das caixas
@@ -268,7 +255,7 @@ def decoder_only() -> None:
     y_ln2 = element(split2 + 0.2 + 0.23, 0.46, [bold("LayerNorm")], "yellow")
     up(y_add1 + 0.2, y_ln2 - 0.23)
     y_ff = element(y_ln2 + 0.23 + 0.34 + 0.3, 0.6, [bold("feed-forward (MLP)")], "green", "cap. 04",
-                   ["duas camadas lineares com GELU no meio", "(768 → 3072 → 768)"])
+                   ["duas camadas lineares com GELU no meio", "(768 → 3 072 → 768)"])
     up(y_ln2 + 0.23, y_ff - 0.3)
     y_add2 = y_ff + 0.3 + 0.34 + 0.2
     plus_sign(ax, x, y_add2)
