@@ -6,6 +6,7 @@
 #   make saidas     executa em modo completo e grava as saídas nos notebooks (para o commit)
 #   make infograficos  redesenha as figuras de todos os capítulos
 #   make benchmark  mede o nosso GPT e a nossa atenção contra as referências (transformers, PyTorch)
+#   make limites    instala cada pacote de requirements.txt no limite inferior (.venv-limites) e executa tudo
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,7 +20,7 @@ export CURSO_DADOS ?= $(abspath ../shared/dados)
 export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/dados/tiktoken-cache)
 endif
 
-.PHONY: curso teste executar saidas infograficos benchmark
+.PHONY: curso teste executar saidas infograficos benchmark limites
 
 $(BIN)/.curso: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +55,15 @@ infograficos: $(BIN)/.curso
 
 benchmark: $(BIN)/.dev
 	$(BIN)/python ferramentas/benchmark.py $(ARGS)
+
+# Confere os limites inferiores de requirements.txt: num ambiente à parte, cada pacote na versão mínima
+# (ferramentas/limites.py), e todos os notebooks no modo rápido. Baixa alguns GB (o torch antigo do PyPI
+# vem com CUDA); não faz parte do `make teste`.
+limites:
+	rm -rf .venv-limites
+	$(PYTHON) -m venv .venv-limites
+	.venv-limites/bin/python -m pip install --upgrade --quiet pip
+	$(PYTHON) ferramentas/limites.py > .venv-limites/limites.txt
+	.venv-limites/bin/python -m pip install --quiet -r .venv-limites/limites.txt
+	.venv-limites/bin/python -m pip list | grep -iE "^(torch|numpy|matplotlib|pandas|tiktoken|tqdm|safetensors|transformers|jupyter) "
+	.venv-limites/bin/python ferramentas/executar.py --rapido $(CAPITULOS)
