@@ -234,10 +234,15 @@ def check(folder: Path = ROOT / "00-passo-zero", timeout: float = 300) -> Result
     if problem:
         raise RuntimeError(problem)
     start = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix="navegador-"))
-    notebook, expected = copy_chapter(folder, work / "curso")
-    with jupyter_lab(work / "curso", work) as (base, token):
-        result = run_all(f"{base}/lab?token={token}", work / "curso", notebook, work / f"{folder.name}.png", timeout)
+    work = Path(tempfile.mkdtemp(prefix="navegador-"))  # no fim, só ficam a captura e o log do Jupyter
+    try:
+        notebook, expected = copy_chapter(folder, work / "curso")
+        with jupyter_lab(work / "curso", work) as (base, token):
+            result = run_all(f"{base}/lab?token={token}", work / "curso", notebook, work / f"{folder.name}.png",
+                             timeout)
+    finally:
+        for name in ("curso", "config", "data", "runtime"):
+            shutil.rmtree(work / name, ignore_errors=True)
     result.expected_images = expected
     result.seconds = time.perf_counter() - start
     return result
