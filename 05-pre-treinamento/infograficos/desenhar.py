@@ -8,7 +8,7 @@ Gera, nesta pasta, PNG e SVG de:
 
 Nada é digitado à mão: a curva do cronograma sai do `lr_at` do capítulo (bloco `otimizador`) com a
 receita do curso; as probabilidades saem da softmax de logits ilustrativos (e o corte top-k/top-p é
-conferido com o `keep_top` do bloco `gerar`); a divisão e o BPE de 4 096 tokens saem dos blocos
+conferido com o `keep_top` do bloco `gerar`); a divisão e o BPE da receita saem dos blocos
 `dados_machado` e `treino_bpe`, e os tokens do GPT-2, do `tiktoken`. Sem internet, o `tiktoken` precisa
 de um cache local: defina TIKTOKEN_CACHE_DIR (se não estiver definida, usamos
 `../shared/dados/tiktoken-cache` ao lado do projeto, se existir). Os livros vêm da pasta da variável
@@ -78,7 +78,6 @@ TOP_P = 0.9
 
 # bits por caractere: a frase cortada pelos dois tokenizadores
 BPC_SENTENCE = "Capitu tinha olhos"
-OUR_VOCAB = 4096  # o vocabulário do BPE da receita do curso
 
 
 # --- o que vem do notebook do capítulo ----------------------------------------------------------
@@ -380,7 +379,7 @@ def split_and_bpc(m) -> None:
     text, books = machado_text(eot)
     train_text, val_text = m.split_by_position(text)
     assert train_text + val_text == text
-    tokenizer = m.train_tokenizer(train_text, OUR_VOCAB)
+    tokenizer = m.train_tokenizer(train_text, course_recipe()["vocab_size"])
     gpt2 = tiktoken.get_encoding("gpt2")
     ours_pieces = [tokenizer.decode([i]) for i in tokenizer.encode(BPC_SENTENCE)]
     gpt2_pieces = [gpt2.decode_single_token_bytes(i).decode("utf-8") for i in gpt2.encode(BPC_SENTENCE)]
@@ -460,7 +459,8 @@ def split_and_bpc(m) -> None:
     draw_lines(ax, sx, (row1 + row2) / 2,
                [[plain("a mesma frase: "), bold(f"{n_chars} caracteres")],
                 [plain(f"GPT-2 ({thousands(gpt2.n_vocab)} tokens, inglês): "), bold(str(len(gpt2_pieces)))],
-                [plain(f"nosso BPE ({thousands(OUR_VOCAB)}, em Machado): "), bold(str(len(ours_pieces)))]],
+                [plain(f"nosso BPE ({thousands(course_recipe()['vocab_size'])}, em Machado): "),
+                 bold(str(len(ours_pieces)))]],
                size=SMALL_SIZE + 0.5, ha="left")
 
     formula_y = 1.95
