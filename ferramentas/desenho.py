@@ -16,6 +16,7 @@ Convenções:
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -111,6 +112,21 @@ def bold(text: str, **style) -> Span:
 def code(text: str, **style) -> Span:
     """Código (fonte monoespaçada), como `nn.Linear` ou `loss.backward()`."""
     return Span(text, mono=True, **style)
+
+
+
+SPACE = "␣"  # como mostramos um espaço dentro de um token
+
+
+def token_spans(piece: str, *, color: str | None = None, is_bold: bool = False) -> list[Span]:
+    """Token em fonte monoespaçada, com cada espaço mostrado como "␣" em cinza."""
+    spans = []
+    for chunk in re.findall(r" +|[^ ]+", piece):
+        if chunk.startswith(" "):
+            spans.append(code(SPACE * len(chunk), color=MUTED))
+        else:
+            spans.append(code(chunk, color=color, bold=is_bold))
+    return spans
 
 
 Line = str | Span | Sequence[Span]

@@ -42,6 +42,7 @@ from desenho import (  # noqa: E402
     MUTED,
     PALETTE,
     SMALL_SIZE,
+    SPACE,
     arrow,
     badge,
     blend,
@@ -59,12 +60,12 @@ from desenho import (  # noqa: E402
     save,
     thousands,
     title,
+    token_spans,
 )
 from matplotlib.patches import Rectangle  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
-SPACE = "␣"  # como mostramos um espaço dentro de um token
 SENTENCE = "Capitu tinha olhos de ressaca."
 WORD_PATTERN = r"\w+|[^\w\s]"  # palavras ou um sinal de pontuação
 LONG_SENTENCE = "Capitu tinha olhos de ressaca, de cigana oblíqua e dissimulada."
@@ -90,17 +91,6 @@ def token_pieces(encoding: tiktoken.Encoding, ids: list[int]) -> list[str]:
         raw = encoding.decode_single_token_bytes(token_id)
         pieces.append(raw.decode("utf-8"))  # falha alto se algum token for um pedaço de caractere
     return pieces
-
-
-def token_spans(piece: str, *, color: str | None = None, is_bold: bool = False) -> list:
-    """Token em fonte monoespaçada, com cada espaço mostrado como "␣" em cinza."""
-    spans = []
-    for chunk in re.findall(r" +|[^ ]+", piece):
-        if chunk.startswith(" "):
-            spans.append(code(SPACE * len(chunk), color=MUTED))
-        else:
-            spans.append(code(chunk, color=color, bold=is_bold))
-    return spans
 
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -59,6 +58,7 @@ from desenho import (  # noqa: E402
     save,
     thousands,
     title,
+    token_spans,
 )
 from matplotlib.patches import Rectangle  # noqa: E402
 
@@ -66,7 +66,6 @@ HERE = Path(__file__).resolve().parent
 NOTEBOOK = HERE.parent / "notebook.ipynb"
 DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
 
-SPACE = "␣"  # como mostramos um espaço dentro de um token (como no capítulo 02)
 GREY_BAR = "#D5DAE1"  # barra de um token cortado
 
 # decodificação: logits ilustrativos (inventados) para o próximo token depois do prompt
@@ -105,17 +104,6 @@ def machado_text(eot: str) -> tuple[str, list[str]]:
 
 
 # --- peças comuns ------------------------------------------------------------------------------
-
-
-def token_spans(piece: str, *, color: str | None = None, is_bold: bool = False) -> list:
-    """Token em fonte monoespaçada, com cada espaço mostrado como "␣" em cinza."""
-    spans = []
-    for chunk in re.findall(r" +|[^ ]+", piece):
-        if chunk.startswith(" "):
-            spans.append(code(SPACE * len(chunk), color=MUTED))
-        else:
-            spans.append(code(chunk, color=color, bold=is_bold))
-    return spans
 
 
 def bar(ax, x: float, y: float, length: float, height: float, color: str, zorder: float = 3) -> None:
