@@ -1,0 +1,565 @@
+"""Infográficos do capítulo 06 — Fine-tuning.
+
+Gera, nesta pasta, PNG e SVG de:
+- dados-spam: os SMS rotulados (spam ou não) em português; o equilíbrio das classes por subamostragem
+  e a divisão 70 / 10 / 20 em treino, validação e teste;
+- cirurgia: o GPT do capítulo 05 vira classificador: a cabeça de saída de 256 → vocabulário dá lugar a
+  uma de 256 → 2; embeddings e blocos 1 a 3 congelados, o último bloco, a normalização final e a
+  cabeça nova treináveis, com os parâmetros contados no modelo;
+- ultimo-token: por que lemos a classificação no token que fecha a mensagem, com a máscara causal
+  de uma mensagem curta seguida do `<|endoftext|>` que a fecha e de enchimento.
+
+Nada é digitado à mão: as contagens saem de `spam_br.csv` (pasta da variável CURSO_DADOS ou
+`../shared/dados`); o modelo, a receita e o tokenizador saem dos blocos `modelo_gpt`, `receita_do_curso`
+e `dados_machado` do notebook do capítulo 05 (o tokenizador é o BPE do curso, treinado de novo aqui na
+parte de treino de Machado, o que leva alguns segundos), e os parâmetros são contados no `GPTModel`.
+
+Rode com `python ferramentas/infograficos.py 06` (ou diretamente, `python` neste arquivo).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
+if str(TOOLS) not in sys.path:
+    sys.path.insert(0, str(TOOLS))
+
+_SHARED = Path(__file__).resolve().parents[3] / "shared" / "dados"
+
+import blocos  # noqa: E402
+import pandas as pd  # noqa: E402
+from desenho import (  # noqa: E402
+    BODY_SIZE,
+    HEADING_SIZE,
+    MUTED,
+    PALETTE,
+    SMALL_SIZE,
+    arrow,
+    badge,
+    blend,
+    bold,
+    box,
+    cell,
+    code,
+    decimal_br,
+    draw_lines,
+    line_width,
+    new_figure,
+    pill,
+    plain,
+    save,
+    thousands,
+    title,
+    token_spans,
+)
+from matplotlib.patches import Arc, Rectangle  # noqa: E402
+from torch import nn  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CHAPTER_05 = HERE.parents[1] / "05-pre-treinamento" / "notebook.ipynb"
+DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
+
+# a divisão do capítulo: frações de treino e de validação; o teste fica com o resto
+TRAIN_FRACTION, VAL_FRACTION = 0.7, 0.1
+# exemplos de mensagens mostrados na figura dos dados (índices de linhas do arquivo)
+EXAMPLE_ROWS = {"ham": 4660, "spam": 5381}
+# a mensagem curta da figura do último token e quantos tokens de enchimento vêm depois dela
+SHORT_MESSAGE = "Ganhe dinheiro já!"
+N_PADDING = 2
+
+FROZEN = PALETTE["gray"]
+
+
+# --- o que vem do capítulo 05 ------------------------------------------------------------------------
+
+
+def chapter_blocks():
+    """Os blocos do capítulo 05 de que as figuras precisam (e os dos capítulos anteriores de que eles dependem)."""
+    return blocos.load_blocks(CHAPTER_05, "modelo_gpt", "receita_do_curso", "dados_machado")
+
+
+def course_tokenizer(m):
+    """O BPE do curso, como o capítulo 05 o treina: só na parte de treino de Dom Casmurro + Quincas Borba."""
+    books = [(DATA_DIR / name).read_text(encoding="utf-8").strip() for name in ("dom_casmurro.txt",
+                                                                                 "quincas_borba.txt")]
+    train_text, _ = m.split_by_position(f"\n{m.EOT}\n".join(books))
+    return m.train_tokenizer(train_text, m.COURSE_RECIPE["vocab_size"])
+
+
+def count(module: nn.Module, *, trainable_only: bool = False) -> int:
+    return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable_only)
+
+
+def surgery_counts(m, n_vocab: int) -> dict:
+    """Monta o GPT do curso, troca a cabeça, congela tudo menos o topo e conta os parâmetros."""
+    config = m.model_config(m.COURSE_RECIPE, n_vocab)
+    model = m.GPTModel(config)
+    counts = {
+        "config": config,
+        "gpt": count(model),
+        "tok_emb": count(model.tok_emb),
+        "pos_emb": count(model.pos_emb),
+        "block": count(model.trf_blocks[0]),
+        "final_norm": count(model.final_norm),
+        "old_head": count(model.out_head),
+    }
+    assert all(count(b) == counts["block"] for b in model.trf_blocks)
+    model.out_head = nn.Linear(config["emb_dim"], 2)
+    for p in model.parameters():
+        p.requires_grad = False
+    for part in (model.trf_blocks[-1], model.final_norm, model.out_head):
+        for p in part.parameters():
+            p.requires_grad = True
+    counts["new_head"] = count(model.out_head)
+    counts["classifier"] = count(model)
+    counts["trainable"] = count(model, trainable_only=True)
+    counts["frozen"] = counts["classifier"] - counts["trainable"]
+    assert counts["trainable"] == counts["block"] + counts["final_norm"] + counts["new_head"]
+    assert counts["classifier"] == counts["gpt"] - counts["old_head"] + counts["new_head"]
+    return counts
+
+
+# --- peças comuns ------------------------------------------------------------------------------------
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{decimal_br(100 * part / whole, 1)} %"
+
+
+def lock(ax, x: float, y: float, color: str = FROZEN.edge, scale: float = 1.0, zorder: float = 6) -> None:
+    """Cadeado desenhado com formas (corpo e alça), centrado em (x, y); só enfeite."""
+    w, h = 0.17 * scale, 0.13 * scale
+    ax.add_patch(Rectangle((x - w / 2, y - h / 2 - 0.03 * scale), w, h, facecolor=color, edgecolor=color,
+                           linewidth=1.0, zorder=zorder))
+    ax.add_patch(Arc((x, y + h / 2 - 0.03 * scale), 0.11 * scale, 0.17 * scale, theta1=0, theta2=180,
+                     color=color, linewidth=1.8 * scale, zorder=zorder))
+
+
+def segment(ax, x0: float, x1: float, y: float, h: float, lines, color: str, **kwargs):
+    """Pedaço de uma barra proporcional, de x0 a x1 (com um respiro entre vizinhos)."""
+    return box(ax, (x0 + x1) / 2, y, x1 - x0 - 0.04, h, lines, color=color, rounding=0.06, **kwargs)
+
+
+# --- dados-spam --------------------------------------------------------------------------------------
+
+
+def spam_data() -> dict:
+    df = pd.read_csv(DATA_DIR / "spam_br.csv")
+    counts = df["Label"].value_counts()
+    n_ham, n_spam = int(counts["ham"]), int(counts["spam"])
+    n = 2 * min(n_ham, n_spam)
+    assert n_spam < n_ham and len(df) == n_ham + n_spam
+    n_train = int(TRAIN_FRACTION * n)
+    n_val = int(VAL_FRACTION * n)
+    examples = {label: df.loc[row, "EmailTextBR"] for label, row in EXAMPLE_ROWS.items()}
+    assert all(df.loc[row, "Label"] == label for label, row in EXAMPLE_ROWS.items())
+    return {"total": len(df), "ham": n_ham, "spam": n_spam, "balanced": n, "train": n_train, "val": n_val,
+            "test": n - n_train - n_val, "examples": examples}
+
+
+def data_figure() -> dict:
+    d = spam_data()
+    width, height = 12.0, 9.6
+    fig, ax = new_figure(width, height)
+    title(ax, "Os dados: SMS em português, spam ou não",
+          "a SMS Spam Collection (UCI) traduzida para o português; as contagens saem de spam_br.csv")
+    x0, x1 = 0.6, 11.4
+    bar_h = 0.52
+    blue, red, green, orange, purple = (PALETTE[c] for c in ("blue", "red", "green", "orange", "purple"))
+
+    def heading(y: float, number: int, line) -> None:
+        badge(ax, x0 + 0.2, y, number, color="gray", radius=0.2, size=12)
+        draw_lines(ax, x0 + 0.55, y, [line], size=HEADING_SIZE, ha="left")
+
+    # 1. o arquivo
+    y = 8.12
+    heading(y, 1, [bold(f"o arquivo: {thousands(d['total'])} mensagens")])
+    draw_lines(ax, x1, y,
+               [[plain("colunas ", color=MUTED), code("Label", color=MUTED), plain(" (ham/spam), ", color=MUTED),
+                 code("EmailText", color=MUTED), plain(" (inglês), ", color=MUTED),
+                 code("EmailTextBR", color=MUTED), plain(" (português: a que usamos)", color=MUTED)]],
+               size=SMALL_SIZE, ha="right")
+    scale = (x1 - x0) / d["total"]
+    bar_y = 7.35
+    x_ham = x0 + d["ham"] * scale
+    segment(ax, x0, x_ham, bar_y, bar_h,
+            [[bold("não é spam", color=blue.text), plain(" (ham)  ", color=blue.text),
+              bold(thousands(d["ham"])), plain(f"  ({percent(d['ham'], d['total'])})", color=MUTED)]],
+            color="blue")
+    segment(ax, x_ham, x1, bar_y, bar_h, [[bold("spam ", color=red.text), bold(thousands(d["spam"]))]],
+            color="red")
+    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.2, [plain(percent(d["spam"], d["total"]), color=MUTED)],
+               size=SMALL_SIZE, ha="right")
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.42,
+               [[plain("ex.: ", color=MUTED), bold("não é spam ", color=blue.text),
+                 plain(f"“{d['examples']['ham']}”"), plain("     "),
+                 bold("spam ", color=red.text), plain(f"“{d['examples']['spam']}”")]],
+               size=SMALL_SIZE, ha="left")
+
+    # 2. equilibrar
+    y = 5.95
+    heading(y, 2, [bold("equilibrar: "), plain(f"sorteamos {thousands(d['spam'])} das {thousands(d['ham'])} "
+                                               "mensagens que não são spam")])
+    bar_y = 5.2
+    x_kept = x0 + d["spam"] * scale
+    x_bal = x0 + d["balanced"] * scale
+    segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(d["spam"]), color=blue.text)], color="blue")
+    segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(d["spam"]), color=red.text)], color="red")
+    left_out = d["ham"] - d["spam"]
+    segment(ax, x_bal, x1, bar_y, bar_h,
+            [[plain(f"{thousands(left_out)} mensagens que não são spam ficam de fora", color=MUTED)]],
+            color="gray", face="white", linestyle=(0, (4, 3)), size=SMALL_SIZE)
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
+               [[bold(f"{thousands(d['balanced'])} mensagens"), plain(": metade de cada classe")]],
+               size=SMALL_SIZE, ha="left")
+    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
+               [plain(f"sem isso, dizer sempre “não é spam” já acertaria {percent(d['ham'], d['total'])}",
+                      color=MUTED)], size=SMALL_SIZE, ha="right")
+
+    # 3. embaralhar e dividir
+    y = 4.05
+    heading(y, 3, [bold("embaralhar e dividir: "),
+                   plain(f"as {thousands(d['balanced'])}, embaralhadas com uma semente fixa, em "
+                         f"{round(100 * TRAIN_FRACTION)} / {round(100 * VAL_FRACTION)} / "
+                         f"{round(100 * (1 - TRAIN_FRACTION - VAL_FRACTION))} %")])
+    bar_y = 3.05
+    zoom = (x1 - x0) / d["balanced"]
+    x_train = x0 + d["train"] * zoom
+    x_val = x_train + d["val"] * zoom
+    segment(ax, x0, x_train, bar_y, bar_h, [[bold("treino  ", color=green.text), bold(thousands(d["train"])),
+                                              plain(f"  ({percent(d['train'], d['balanced'])})", color=MUTED)]],
+            color="green")
+    segment(ax, x_train, x_val, bar_y, bar_h, [bold(thousands(d["val"]), color=orange.text)], color="orange")
+    segment(ax, x_val, x1, bar_y, bar_h, [[bold("teste  ", color=purple.text), bold(thousands(d["test"])),
+                                          plain(f"  ({percent(d['test'], d['balanced'])})", color=MUTED)]],
+            color="purple")
+    draw_lines(ax, (x_train + x_val) / 2, bar_y + bar_h / 2 + 0.2, [bold("validação", color=orange.text)],
+               size=SMALL_SIZE)
+
+    # o papel de cada parte
+    n = thousands(d["balanced"])
+    roles = [
+        ("green", f"treino · {thousands(d['train'])}",
+         ["o único com que o modelo aprende:", "os gradientes vêm só daqui"],
+         f"int(0,7 × {n}) = {thousands(d['train'])}"),
+        ("orange", f"validação · {thousands(d['val'])}",
+         ["acompanha o treino (acurácia a cada", "época), sem ensinar nada ao modelo"],
+         f"int(0,1 × {n}) = {thousands(d['val'])}"),
+        ("purple", f"teste · {thousands(d['test'])}",
+         ["guardado até o fim: medido uma", "única vez, com o modelo pronto"],
+         f"o resto: {n} − {thousands(d['train'])} − {thousands(d['val'])} = {thousands(d['test'])}"),
+    ]
+    role_w, role_h, role_y = 3.5, 1.3, 1.5
+    gap = (x1 - x0 - 3 * role_w) / 2
+    segment_centers = [(x0 + x_train) / 2, (x_train + x_val) / 2, (x_val + x1) / 2]
+    for i, (color, name, what, formula) in enumerate(roles):
+        cx = x0 + role_w / 2 + i * (role_w + gap)
+        ax.plot([segment_centers[i], cx], [bar_y - bar_h / 2 - 0.04, role_y + role_h / 2 + 0.04],
+                color=PALETTE[color].edge, lw=1.4, zorder=1)
+        box(ax, cx, role_y, role_w, role_h,
+            [[bold(name, color=PALETTE[color].text)], *what, plain(formula, color=MUTED, size=SMALL_SIZE - 0.5)],
+            color=color, size=SMALL_SIZE + 0.5, face="white")
+
+    draw_lines(ax, x0, 0.4,
+               [plain("A tradução é automática e algumas frases saem estranhas; os rótulos são os do original "
+                      "em inglês.", color=MUTED)], size=SMALL_SIZE, ha="left")
+    save(fig, HERE / "dados-spam")
+    return d
+
+
+# --- cirurgia ----------------------------------------------------------------------------------------
+
+
+def surgery_figure(c: dict) -> None:
+    cfg = c["config"]
+    emb, n_vocab, n_layers = cfg["emb_dim"], cfg["vocab_size"], cfg["n_layers"]
+    width, height = 12.0, 10.7
+    fig, ax = new_figure(width, height)
+    title(ax, "A cirurgia: de gerador de texto a classificador de spam",
+          "o GPT do capítulo 05 ganha uma cabeça de saída nova; só o topo treina, o resto fica congelado")
+
+    cx, col_w, box_h = 2.85, 4.1, 0.62
+    left = cx - col_w / 2
+    count_x = left + col_w + 0.15
+    blue, yellow, green, red = PALETTE["blue"], PALETTE["yellow"], PALETTE["green"], PALETTE["red"]
+
+    def params(y: float, text: str, color: str = MUTED) -> None:
+        draw_lines(ax, count_x, y, [plain(text, color=color)], size=SMALL_SIZE, ha="left")
+
+    def trains(y: float, color: str) -> None:
+        draw_lines(ax, left - 0.12, y, [plain("treina", color=color, italic=True)], size=SMALL_SIZE, ha="right")
+
+    # entrada e embeddings (congelados)
+    y_in = 1.45
+    box(ax, cx, y_in, col_w, 0.5, [[plain("ids dos tokens da mensagem + "), code("<|endoftext|>")]],
+        color="white", size=SMALL_SIZE)
+    y_emb, emb_h = 2.5, 0.72
+    half = (col_w - 0.2) / 2
+    emb_xs = [left + half / 2, left + col_w - half / 2]
+    for bx, name, snippet in zip(emb_xs, ("tok_emb", "pos_emb"),
+                                 (f"Embedding({n_vocab}, {emb})", f"Embedding({cfg['context_length']}, {emb})"),
+                                 strict=True):
+        box(ax, bx, y_emb, half, emb_h,
+            [[code(name, bold=True, color=FROZEN.text)], [code(snippet, size=SMALL_SIZE - 1)]],
+            color="gray", size=BODY_SIZE)
+        lock(ax, bx - half / 2 + 0.25, y_emb + 0.14, scale=0.85)
+        arrow(ax, (bx, y_in + 0.25), (bx, y_emb - emb_h / 2), gap=1.0, head=11, lw=1.5)
+    params(y_emb + 0.13, thousands(c["tok_emb"]))
+    params(y_emb - 0.13, f"+ {thousands(c['pos_emb'])}")
+
+    # os blocos
+    y_blocks = [3.6 + 0.85 * i for i in range(n_layers)]
+    for bx in emb_xs:
+        arrow(ax, (bx, y_emb + emb_h / 2), (bx, y_blocks[0] - box_h / 2), gap=1.0, head=11, lw=1.5)
+    for i, y in enumerate(y_blocks, start=1):
+        trainable = i == n_layers
+        colors = blue if trainable else FROZEN
+        box(ax, cx, y, col_w, box_h,
+            [[bold(f"bloco {i}", color=colors.text), plain("  "), code("TransformerBlock", size=SMALL_SIZE)]],
+            color="blue" if trainable else "gray", size=BODY_SIZE, lw=2.2 if trainable else 1.6)
+        if not trainable:
+            lock(ax, left + 0.3, y)
+        params(y, thousands(c["block"]), color=blue.text if trainable else MUTED)
+    for ya, yb in zip(y_blocks, y_blocks[1:]):
+        arrow(ax, (cx, ya + box_h / 2), (cx, yb - box_h / 2), gap=1.0, head=11, lw=1.5)
+    trains(y_blocks[-1], blue.text)
+
+    y_norm = y_blocks[-1] + 0.95
+    box(ax, cx, y_norm, col_w, box_h,
+        [[code("final_norm", bold=True, color=yellow.text), plain("  "), code(f"LayerNorm({emb})", size=SMALL_SIZE)]],
+        color="yellow", size=BODY_SIZE, lw=2.2)
+    arrow(ax, (cx, y_blocks[-1] + box_h / 2), (cx, y_norm - box_h / 2), gap=1.0, head=11, lw=1.5)
+    params(y_norm, thousands(c["final_norm"]), color=yellow.text)
+    trains(y_norm, yellow.text)
+
+    # a cabeça nova
+    y_head = y_norm + 1.2
+    head_h = 0.8
+    box(ax, cx, y_head, col_w, head_h,
+        [[code("out_head", bold=True, color=green.text), bold(" nova", color=green.text)],
+         [code(f"nn.Linear({emb}, 2)", size=SMALL_SIZE)]],
+        color="green", size=BODY_SIZE, lw=2.2)
+    arrow(ax, (cx, y_norm + box_h / 2), (cx, y_head - head_h / 2), gap=1.0, head=11, lw=1.5)
+    params(y_head + 0.22, f"{thousands(c['new_head'])}  ({emb} × 2 + 2)", color=green.text)
+    trains(y_head, green.text)
+
+    # as duas saídas
+    y_out = y_head + 1.0
+    outs = [("não é spam", "blue"), ("spam", "red")]
+    for i, (label, color) in enumerate(outs):
+        ox = cx + (i - 0.5) * 2.0
+        pill(ax, ox, y_out, [bold(label)], color=color, size=BODY_SIZE, height=0.42, pad_x=0.2)
+        arrow(ax, (ox, y_head + head_h / 2), (ox, y_out - 0.21), gap=1.0, head=11, lw=1.5)
+    draw_lines(ax, count_x, y_out, [plain("2 logits: um por classe", color=MUTED)], size=SMALL_SIZE, ha="left")
+
+    # a cabeça antiga, riscada
+    ox, ow, oh = 9.25, 4.1, head_h + 0.3
+    old = box(ax, ox, y_head, ow, oh,
+              [[code("out_head", bold=True, color=FROZEN.text), bold(" antiga", color=FROZEN.text)],
+               [code(f"nn.Linear({emb}, {n_vocab}, bias=False)", size=SMALL_SIZE)],
+               plain(f"{thousands(n_vocab)} logits: o próximo token", color=MUTED, size=SMALL_SIZE)],
+              color="gray", face="white", size=BODY_SIZE, linestyle=(0, (4, 3)))
+    bx0, by0 = old.get_x(), old.get_y()
+    for ya, yb in ((by0 + 0.1, by0 + oh - 0.1), (by0 + oh - 0.1, by0 + 0.1)):  # o X, por baixo do texto
+        ax.plot([bx0 + 0.15, bx0 + ow - 0.15], [ya, yb], color=red.edge, lw=2.2, alpha=0.45, zorder=2.5,
+                solid_capstyle="round")
+    y_swap = y_head - 0.12
+    arrow(ax, (bx0, y_swap), (cx + col_w / 2, y_swap), gap=3.0, head=13, lw=1.8, color=red.edge,
+          linestyle=(0, (4, 2)))
+    draw_lines(ax, (bx0 + count_x) / 2 + 0.1, y_swap - 0.25, [plain("trocada", color=red.text)], size=SMALL_SIZE)
+    draw_lines(ax, ox, y_head + oh / 2 + 0.25,
+               [plain(f"a cabeça do pré-treino: {thousands(c['old_head'])} parâmetros", color=MUTED)],
+               size=SMALL_SIZE)
+
+    # o balanço dos parâmetros
+    px0, px1, py0, py1 = 6.75, 11.6, 1.0, 6.5
+    box(ax, (px0 + px1) / 2, (py0 + py1) / 2, px1 - px0, py1 - py0, color="gray", face="#FAFBFC",
+        linestyle=(0, (5, 3)), lw=1.3, zorder=0.5)
+    draw_lines(ax, px0 + 0.25, py1 - 0.35, [bold("parâmetros, contados no modelo")], size=HEADING_SIZE, ha="left")
+    rows = [
+        ("GPT do capítulo 05", thousands(c["gpt"]), False),
+        (f"− a cabeça antiga ({emb} × {thousands(n_vocab)})", thousands(c["old_head"]), False),
+        (f"+ a cabeça nova ({emb} × 2 + 2)", thousands(c["new_head"]), False),
+        ("= o classificador", thousands(c["classifier"]), True),
+    ]
+    ry = py1 - 0.95
+    for label, value, strong in rows:
+        style = bold if strong else plain
+        if strong:
+            ax.plot([px0 + 0.25, px1 - 0.25], [ry + 0.19, ry + 0.19], color="#C5CCD6", lw=1.0, zorder=1)
+        draw_lines(ax, px0 + 0.25, ry, [style(label)], size=BODY_SIZE - 0.5, ha="left")
+        draw_lines(ax, px1 - 0.25, ry, [style(value)], size=BODY_SIZE - 0.5, ha="right")
+        ry -= 0.38
+
+    # barra: treináveis × congelados
+    bar_y, bar_h = ry - 0.35, 0.5
+    bar_x0, bar_x1 = px0 + 0.25, px1 - 0.25
+    x_split = bar_x0 + (bar_x1 - bar_x0) * c["trainable"] / c["classifier"]
+    ax.add_patch(Rectangle((bar_x0, bar_y - bar_h / 2), x_split - bar_x0, bar_h, facecolor=blue.edge,
+                           edgecolor="none", zorder=2))
+    ax.add_patch(Rectangle((x_split, bar_y - bar_h / 2), bar_x1 - x_split, bar_h, facecolor="#D5DAE1",
+                           edgecolor="none", zorder=2))
+    draw_lines(ax, (bar_x0 + x_split) / 2, bar_y, [bold(percent(c["trainable"], c["classifier"]), color="white")],
+               size=SMALL_SIZE)
+    draw_lines(ax, (x_split + bar_x1) / 2, bar_y, [bold(percent(c["frozen"], c["classifier"]), color=FROZEN.text)],
+               size=SMALL_SIZE)
+    legend = [
+        ([bold("treináveis: ", color=blue.text), bold(thousands(c["trainable"]))],
+         f"bloco {n_layers} + final_norm + cabeça nova", True),
+        ([bold("congelados: ", color=FROZEN.text), bold(thousands(c["frozen"]))],
+         f"tok_emb + pos_emb + blocos 1 a {n_layers - 1}", False),
+    ]
+    ly = bar_y - bar_h / 2 - 0.38
+    for first, second, trainable in legend:
+        if trainable:
+            ax.add_patch(Rectangle((bar_x0, ly - 0.09), 0.2, 0.18, facecolor=blue.edge, edgecolor="none", zorder=2))
+        else:
+            lock(ax, bar_x0 + 0.1, ly + 0.02, scale=0.9)
+        draw_lines(ax, bar_x0 + 0.35, ly, [first], size=BODY_SIZE - 0.5, ha="left")
+        draw_lines(ax, bar_x0 + 0.35, ly - 0.27, [plain(second, color=MUTED)], size=SMALL_SIZE, ha="left")
+        ly -= 0.66
+    draw_lines(ax, px0 + 0.25, py0 + 0.25,
+               [[bold("congelado", color=FROZEN.text), plain(" = "),
+                 plain("não muda no "), plain("fine-tuning", italic=True), plain(":")],
+                "o que o pré-treino aprendeu fica como está;",
+                "só o topo se ajusta ao trabalho novo"],
+               size=SMALL_SIZE, color=MUTED, ha="left", va="bottom")
+
+    draw_lines(ax, 0.4, 0.45,
+               [[plain("No código: ", color=MUTED), code("requires_grad = False", color=MUTED),
+                 plain(" em todos os parâmetros; depois ", color=MUTED), code("True", color=MUTED),
+                 plain(" de novo em ", color=MUTED), code("trf_blocks[-1]", color=MUTED), plain(", ", color=MUTED),
+                 code("final_norm", color=MUTED), plain(" e ", color=MUTED), code("out_head", color=MUTED),
+                 plain(".", color=MUTED)]],
+               size=SMALL_SIZE, ha="left")
+    save(fig, HERE / "cirurgia")
+
+
+# --- ultimo-token ------------------------------------------------------------------------------------
+
+
+def last_token_figure(tokenizer, eot: str) -> dict:
+    pieces = [tokenizer.decode([i]) for i in tokenizer.encode(SHORT_MESSAGE)]
+    assert "".join(pieces) == SHORT_MESSAGE
+    n_msg = len(pieces)
+    tokens = [*pieces, eot, *[eot] * N_PADDING]
+    n = len(tokens)
+    closing, last = n_msg, n - 1
+    kinds = ["msg"] * n_msg + ["close"] + ["pad"] * N_PADDING
+    kind_color = {"msg": "blue", "close": "green", "pad": "gray"}
+    green, orange = PALETTE["green"], PALETTE["orange"]
+
+    width, height = 12.0, 9.2
+    fig, ax = new_figure(width, height)
+    title(ax, "Qual saída lemos: a do token que fecha a mensagem",
+          "a máscara causal de uma mensagem curta, fechada por <|endoftext|> e enchida com mais <|endoftext|>")
+
+    cw, ch = 1.05, 0.4
+    gx0 = 1.65
+    gy_top = height - 2.8  # topo da grade
+    head_y = gy_top + 0.3
+    eot_size = SMALL_SIZE - 2
+    # cabeçalho: posições e tokens (as colunas: para quem se olha)
+    for j, (piece, kind) in enumerate(zip(tokens, kinds, strict=True)):
+        x = gx0 + j * cw + cw / 2
+        colors = PALETTE[kind_color[kind]]
+        label = [code(piece, bold=True, size=eot_size, color=colors.text)] if piece == eot else \
+            token_spans(piece, color=colors.text, is_bold=True)
+        box(ax, x, head_y, cw - 0.06, 0.44, [label], color=kind_color[kind], size=BODY_SIZE, rounding=0.06,
+            lw=1.2, pad=0.02)
+        draw_lines(ax, x, head_y + 0.45, [plain(str(j), color=MUTED)], size=SMALL_SIZE)
+    draw_lines(ax, gx0 - 0.15, head_y + 0.45, [plain("posição", color=MUTED)], size=SMALL_SIZE, ha="right")
+    draw_lines(ax, gx0 - 0.15, head_y, [plain("para quem →", color=MUTED), plain("quem olha ↓", color=MUTED)],
+               size=SMALL_SIZE - 0.5, ha="right")
+    # grupos acima das posições
+    groups = [(0, n_msg - 1, f"a mensagem: {n_msg} tokens", "blue"), (closing, closing, "fecha", "green"),
+              (closing + 1, last, "enchimento", "gray")]
+    gy = head_y + 0.85
+    for a, b, label, color in groups:
+        xa, xb = gx0 + a * cw + 0.06, gx0 + (b + 1) * cw - 0.06
+        ax.plot([xa, xa, xb, xb], [gy - 0.12, gy, gy, gy - 0.12], color=PALETTE[color].edge, lw=1.4, zorder=2)
+        draw_lines(ax, (xa + xb) / 2, gy + 0.2, [bold(label, color=PALETTE[color].text)], size=SMALL_SIZE)
+
+    # a grade: linha = quem olha, coluna = para quem
+    seen_face = {kind: blend(PALETTE[color].edge, 0.3) for kind, color in kind_color.items()}
+    for i, (piece, kind) in enumerate(zip(tokens, kinds, strict=True)):
+        y = gy_top - (i + 1) * ch
+        colors = PALETTE[kind_color[kind]]
+        label = [code(piece, size=eot_size + 0.5, color=colors.text)] if piece == eot else \
+            token_spans(piece, color=colors.text)
+        draw_lines(ax, gx0 - 0.15, y + ch / 2, [[plain(f"{i}  ", color=MUTED, size=SMALL_SIZE), *label]],
+                   size=BODY_SIZE, ha="right")
+        for j in range(n):
+            col = PALETTE[kind_color[kinds[j]]]
+            if j > i:
+                face = "#F7F8FA"
+            elif i in (closing, last):
+                face = blend(col.edge, 0.75 if kinds[j] != "pad" else 0.6)
+            else:
+                face = seen_face[kinds[j]]
+            cell(ax, gx0 + j * cw, y, cw, ch, face=face)
+    gx1 = gx0 + n * cw
+    gy_bottom = gy_top - n * ch
+    # destaques: a linha do token que fecha e a do último enchimento
+    for row, color, style in ((closing, green.edge, "-"), (last, orange.edge, (0, (4, 2)))):
+        ax.add_patch(Rectangle((gx0 - 0.02, gy_top - (row + 1) * ch - 0.02), n * cw + 0.04, ch + 0.04,
+                               facecolor="none", edgecolor=color, linewidth=2.6, linestyle=style, zorder=5))
+    draw_lines(ax, gx1 + 0.12, gy_top - (closing + 0.5) * ch, [bold("← lemos", color=green.text)],
+               size=SMALL_SIZE, ha="left")
+    draw_lines(ax, gx1 + 0.12, gy_top - (last + 0.5) * ch, [bold("← não", color=orange.text)],
+               size=SMALL_SIZE, ha="left")
+    # legenda curta da grade
+    ly = gy_bottom - 0.35
+    x = gx0
+    for face, text in ((seen_face["msg"], "pode olhar: a própria posição e as anteriores"),
+                       ("#F7F8FA", "futuro: bloqueado pela máscara causal")):
+        cell(ax, x, ly - 0.1, 0.34, 0.2, face=face)
+        draw_lines(ax, x + 0.45, ly, [plain(text, color=MUTED)], size=SMALL_SIZE, ha="left")
+        x += 0.45 + line_width(ax, [plain(text)], SMALL_SIZE) + 0.5
+
+    # as duas notas
+    note_h = 1.4
+    note_y = ly - 0.35 - note_h / 2
+    note_w = (width - 0.8 - 0.3) / 2
+    box(ax, 0.4 + note_w / 2, note_y, note_w, note_h,
+        [[bold(f"linha {closing}: o ", color=green.text), code("<|endoftext|>", bold=True, color=green.text),
+          bold(" que fecha", color=green.text)],
+         f"vê os {n_msg} tokens da mensagem e a si mesmo, e",
+         "nenhum enchimento: é a saída que lemos para classificar;",
+         [plain("a posição dele = o tamanho da mensagem ("), bold(str(n_msg)), plain(")")]],
+        color="green", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
+    box(ax, width - 0.4 - note_w / 2, note_y, note_w, note_h,
+        [[bold(f"linha {last}: o último enchimento", color=orange.text)],
+         "também vê a mensagem toda, mas vê os enchimentos:",
+         "a saída muda com a quantidade de enchimento,",
+         "que depende do lote, não da mensagem"],
+        color="orange", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
+    draw_lines(ax, 0.4, 0.3,
+               [plain(f"Tokens reais do BPE do curso (vocabulário de {thousands(tokenizer.n_vocab)}); ␣ = espaço. "
+                      "O enchimento usa o mesmo token que fecha a mensagem.", color=MUTED)],
+               size=SMALL_SIZE - 0.5, ha="left")
+    save(fig, HERE / "ultimo-token")
+    return {"pieces": pieces, "closing": closing, "n": n}
+
+
+def main() -> None:
+    m = chapter_blocks()
+    tokenizer = course_tokenizer(m)
+    d = data_figure()
+    print(f"dados-spam: {thousands(d['total'])} mensagens ({thousands(d['ham'])} não spam, {thousands(d['spam'])} "
+          f"spam) → {thousands(d['balanced'])} equilibradas → treino {thousands(d['train'])}, validação "
+          f"{thousands(d['val'])}, teste {thousands(d['test'])}")
+    c = surgery_counts(m, tokenizer.n_vocab)
+    surgery_figure(c)
+    print(f"cirurgia: GPT {thousands(c['gpt'])} → classificador {thousands(c['classifier'])}; treináveis "
+          f"{thousands(c['trainable'])} ({percent(c['trainable'], c['classifier'])}), congelados "
+          f"{thousands(c['frozen'])}; vocabulário {thousands(tokenizer.n_vocab)}")
+    t = last_token_figure(tokenizer, m.EOT)
+    print(f"ultimo-token: {t['pieces']} + <|endoftext|>; lemos a posição {t['closing']} de {t['n']}")
+
+
+if __name__ == "__main__":
+    main()
