@@ -1,26 +1,31 @@
 """Infográficos do capítulo 06 — Fine-tuning.
 
 Gera, nesta pasta, PNG e SVG de:
-- dados-spam: os SMS rotulados (spam ou não) em português; o equilíbrio das classes por subamostragem
-  e a divisão 70 / 10 / 20 em treino, validação e teste;
+- dados-spam: os SMS rotulados (spam ou não) em português; a retirada das mensagens repetidas, o
+  equilíbrio das classes por subamostragem e a divisão 70 / 10 / 20 em treino, validação e teste;
 - cirurgia: o GPT do capítulo 05 vira classificador: a cabeça de saída de 256 → vocabulário dá lugar a
   uma de 256 → 2; embeddings e blocos 1 a 3 congelados, o último bloco, a normalização final e a
   cabeça nova treináveis, com os parâmetros contados no modelo;
 - ultimo-token: por que lemos a classificação no token que fecha a mensagem, com a máscara causal
   de uma mensagem curta seguida do `<|endoftext|>` que a fecha e de enchimento.
 
-Nada é digitado à mão: as contagens saem de `spam_br.csv` (pasta da variável CURSO_DADOS ou
-`../shared/dados`); o modelo, a receita e o tokenizador saem dos blocos `modelo_gpt`, `receita_do_curso`
-e `dados_machado` do notebook do capítulo 05 (o tokenizador é o BPE do curso, treinado de novo aqui na
-parte de treino de Machado, o que leva alguns segundos), e os parâmetros são contados no `GPTModel`.
+Nada é digitado à mão: as contagens saem das próprias funções do bloco `dados_spam` do notebook deste
+capítulo (`load_spam_messages`, `balance_classes`, `split_frame`), rodadas em `spam_br.csv` (pasta da
+variável CURSO_DADOS ou `../shared/dados`; o cache do curso, CURSO_CACHE, fica numa pasta temporária se
+não vier definido); a cirurgia é a do bloco `classificador` (`make_classifier`, `count_parameters`),
+feita no `GPTModel` dos blocos `modelo_gpt` e `receita_do_curso`; o tokenizador é o BPE do curso, como o
+bloco `dados_machado` o treina (de novo aqui, na parte de treino de Machado, o que leva alguns segundos).
 
 Rode com `python ferramentas/infograficos.py 06` (ou diretamente, `python` neste arquivo).
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
@@ -56,14 +61,13 @@ from desenho import (  # noqa: E402
     token_spans,
 )
 from matplotlib.patches import Arc, Rectangle  # noqa: E402
-from torch import nn  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-CHAPTER_05 = HERE.parents[1] / "05-pre-treinamento" / "notebook.ipynb"
+CHAPTER_06 = HERE.parent / "notebook.ipynb"
 DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
 
-# a divisão do capítulo: frações de treino e de validação; o teste fica com o resto
-TRAIN_FRACTION, VAL_FRACTION = 0.7, 0.1
+# a semente com que o notebook equilibra e embaralha
+SEED = 123
 # exemplos de mensagens mostrados na figura dos dados (índices de linhas do arquivo)
 EXAMPLE_ROWS = {"ham": 4660, "spam": 5381}
 # a mensagem curta da figura do último token e quantos tokens de enchimento vêm depois dela
@@ -73,12 +77,38 @@ N_PADDING = 2
 FROZEN = PALETTE["gray"]
 
 
-# --- o que vem do capítulo 05 ------------------------------------------------------------------------
+# --- o que vem do notebook ---------------------------------------------------------------------------
+
+
+@contextmanager
+def course_environment():
+    """CURSO_DADOS aponta para os dados; CURSO_CACHE, se não vier definido, para uma pasta temporária.
+
+    `download_file` copia o CSV para o cache do curso: assim o cache de quem roda o script fica intocado.
+    O ambiente volta ao que era na saída (o gerador roda vários capítulos no mesmo processo).
+    """
+    saved = {name: os.environ.get(name) for name in ("CURSO_DADOS", "CURSO_CACHE")}
+    with tempfile.TemporaryDirectory(prefix="infograficos-06-") as tmp:
+        os.environ["CURSO_DADOS"] = str(DATA_DIR)
+        if not saved["CURSO_CACHE"]:
+            os.environ["CURSO_CACHE"] = tmp
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 def chapter_blocks():
-    """Os blocos do capítulo 05 de que as figuras precisam (e os dos capítulos anteriores de que eles dependem)."""
-    return blocos.load_blocks(CHAPTER_05, "modelo_gpt", "receita_do_curso", "dados_machado")
+    """Os blocos do notebook deste capítulo de que as figuras precisam (e aqueles de que eles dependem).
+
+    Chame dentro de `course_environment()`: o bloco `baixar_dados` lê CURSO_CACHE quando é executado.
+    """
+    return blocos.load_blocks(CHAPTER_06, "modelo_gpt", "receita_do_curso", "dados_machado", "dados_spam",
+                              "classificador")
 
 
 def course_tokenizer(m):
@@ -89,12 +119,9 @@ def course_tokenizer(m):
     return m.train_tokenizer(train_text, m.COURSE_RECIPE["vocab_size"])
 
 
-def count(module: nn.Module, *, trainable_only: bool = False) -> int:
-    return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable_only)
-
-
 def surgery_counts(m, n_vocab: int) -> dict:
-    """Monta o GPT do curso, troca a cabeça, congela tudo menos o topo e conta os parâmetros."""
+    """Monta o GPT do curso, faz nele a cirurgia do notebook (`make_classifier`) e conta os parâmetros."""
+    count = m.count_parameters
     config = m.model_config(m.COURSE_RECIPE, n_vocab)
     model = m.GPTModel(config)
     counts = {
@@ -107,12 +134,9 @@ def surgery_counts(m, n_vocab: int) -> dict:
         "old_head": count(model.out_head),
     }
     assert all(count(b) == counts["block"] for b in model.trf_blocks)
-    model.out_head = nn.Linear(config["emb_dim"], 2)
-    for p in model.parameters():
-        p.requires_grad = False
-    for part in (model.trf_blocks[-1], model.final_norm, model.out_head):
-        for p in part.parameters():
-            p.requires_grad = True
+    model = m.make_classifier(model, num_classes=2, trainable="last_block")
+    trainable_parts = (model.trf_blocks[-1], model.final_norm, model.out_head)
+    assert all(p.requires_grad for part in trainable_parts for p in part.parameters())
     counts["new_head"] = count(model.out_head)
     counts["classifier"] = count(model)
     counts["trainable"] = count(model, trainable_only=True)
@@ -146,36 +170,63 @@ def segment(ax, x0: float, x1: float, y: float, h: float, lines, color: str, **k
 # --- dados-spam --------------------------------------------------------------------------------------
 
 
-def spam_data() -> dict:
-    df = pd.read_csv(DATA_DIR / "spam_br.csv")
-    counts = df["Label"].value_counts()
-    n_ham, n_spam = int(counts["ham"]), int(counts["spam"])
-    n = 2 * min(n_ham, n_spam)
-    assert n_spam < n_ham and len(df) == n_ham + n_spam
-    n_train = int(TRAIN_FRACTION * n)
-    n_val = int(VAL_FRACTION * n)
-    examples = {label: df.loc[row, "EmailTextBR"] for label, row in EXAMPLE_ROWS.items()}
-    assert all(df.loc[row, "Label"] == label for label, row in EXAMPLE_ROWS.items())
-    return {"total": len(df), "ham": n_ham, "spam": n_spam, "balanced": n, "train": n_train, "val": n_val,
-            "test": n - n_train - n_val, "examples": examples}
+def spam_data(m) -> dict:
+    """As contagens de cada etapa, feitas pelas funções do bloco `dados_spam`, como o notebook as chama."""
+    raw = pd.read_csv(DATA_DIR / "spam_br.csv")
+    labels = raw["Label"].map(m.LABELS)
+    n_ham, n_spam = int((labels == 0).sum()), int((labels == 1).sum())
+    assert len(raw) == n_ham + n_spam
+    messages = m.load_spam_messages("pt")
+    n_unique = len(messages)
+    unique_ham, unique_spam = int((messages["label"] == 0).sum()), int((messages["label"] == 1).sum())
+    # o que sumiu saiu por repetição (nenhuma mensagem vazia no arquivo)
+    repeated = raw[m.SPAM_COLUMNS["pt"]].astype(str).str.strip().duplicated()
+    assert int(repeated.sum()) == len(raw) - n_unique
+    balanced = m.balance_classes(messages, seed=SEED)
+    assert (balanced["label"].value_counts() == unique_spam).all() and unique_spam < unique_ham
+    defaults = inspect.signature(m.split_frame).parameters
+    train_fraction = defaults["train_fraction"].default
+    val_fraction = defaults["val_fraction"].default
+    train, val, test = m.split_frame(balanced, seed=SEED)
+    n = len(balanced)
+    assert (len(train), len(val)) == (round(train_fraction * n), round(val_fraction * n))
+    examples = {label: raw.loc[row, m.SPAM_COLUMNS["pt"]] for label, row in EXAMPLE_ROWS.items()}
+    assert all(raw.loc[row, "Label"] == label for label, row in EXAMPLE_ROWS.items())
+    return {"total": len(raw), "ham": n_ham, "spam": n_spam,
+            "unique": n_unique, "unique_ham": unique_ham, "unique_spam": unique_spam,
+            "repeated": len(raw) - n_unique, "repeated_ham": n_ham - unique_ham, "repeated_spam": n_spam - unique_spam,
+            "balanced": n, "train": len(train), "val": len(val), "test": len(test),
+            "train_fraction": train_fraction, "val_fraction": val_fraction,
+            "names": m.LABEL_NAMES, "examples": examples}
 
 
-def data_figure() -> dict:
-    d = spam_data()
-    width, height = 12.0, 9.6
+def share_of(fraction: float, n: int, result: int) -> str:
+    """A conta da divisão como o notebook a faz: `round(fração × n)`; "=" se a conta já dá inteira."""
+    exact = fraction * n
+    sign = "=" if abs(exact - result) < 1e-9 else "≈"
+    return f"{decimal_br(fraction, 1)} × {thousands(n)} {sign} {thousands(result)}"
+
+
+def data_figure(d: dict) -> None:
+    width, height = 12.0, 11.6
     fig, ax = new_figure(width, height)
     title(ax, "Os dados: SMS em português, spam ou não",
-          "a SMS Spam Collection (UCI) traduzida para o português; as contagens saem de spam_br.csv")
+          "a SMS Spam Collection (UCI) traduzida para o português; as contagens saem das funções do notebook")
     x0, x1 = 0.6, 11.4
     bar_h = 0.52
     blue, red, green, orange, purple = (PALETTE[c] for c in ("blue", "red", "green", "orange", "purple"))
+    ham_name, spam_name = d["names"]
 
     def heading(y: float, number: int, line) -> None:
         badge(ax, x0 + 0.2, y, number, color="gray", radius=0.2, size=12)
         draw_lines(ax, x0 + 0.55, y, [line], size=HEADING_SIZE, ha="left")
 
+    def left_out(xa: float, xb: float, y: float, text: str) -> None:
+        segment(ax, xa, xb, y, bar_h, [[plain(text, color=MUTED)]], color="gray", face="white",
+                linestyle=(0, (4, 3)), size=SMALL_SIZE)
+
     # 1. o arquivo
-    y = 8.12
+    y = height - 1.48
     heading(y, 1, [bold(f"o arquivo: {thousands(d['total'])} mensagens")])
     draw_lines(ax, x1, y,
                [[plain("colunas ", color=MUTED), code("Label", color=MUTED), plain(" (ham/spam), ", color=MUTED),
@@ -183,49 +234,70 @@ def data_figure() -> dict:
                  code("EmailTextBR", color=MUTED), plain(" (português: a que usamos)", color=MUTED)]],
                size=SMALL_SIZE, ha="right")
     scale = (x1 - x0) / d["total"]
-    bar_y = 7.35
+    bar_y = y - 0.77
     x_ham = x0 + d["ham"] * scale
     segment(ax, x0, x_ham, bar_y, bar_h,
-            [[bold("não é spam", color=blue.text), plain(" (ham)  ", color=blue.text),
+            [[bold(ham_name, color=blue.text), plain(" (ham)  ", color=blue.text),
               bold(thousands(d["ham"])), plain(f"  ({percent(d['ham'], d['total'])})", color=MUTED)]],
             color="blue")
-    segment(ax, x_ham, x1, bar_y, bar_h, [[bold("spam ", color=red.text), bold(thousands(d["spam"]))]],
+    segment(ax, x_ham, x1, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text), bold(thousands(d["spam"]))]],
             color="red")
     draw_lines(ax, x1, bar_y - bar_h / 2 - 0.2, [plain(percent(d["spam"], d["total"]), color=MUTED)],
                size=SMALL_SIZE, ha="right")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.42,
-               [[plain("ex.: ", color=MUTED), bold("não é spam ", color=blue.text),
+               [[plain("ex.: ", color=MUTED), bold(f"{ham_name} ", color=blue.text),
                  plain(f"“{d['examples']['ham']}”"), plain("     "),
-                 bold("spam ", color=red.text), plain(f"“{d['examples']['spam']}”")]],
+                 bold(f"{spam_name} ", color=red.text), plain(f"“{d['examples']['spam']}”")]],
                size=SMALL_SIZE, ha="left")
 
-    # 2. equilibrar
-    y = 5.95
-    heading(y, 2, [bold("equilibrar: "), plain(f"sorteamos {thousands(d['spam'])} das {thousands(d['ham'])} "
-                                               "mensagens que não são spam")])
-    bar_y = 5.2
-    x_kept = x0 + d["spam"] * scale
+    # 2. tirar as repetidas
+    y -= 2.17
+    heading(y, 2, [bold("tirar as repetidas: "),
+                   plain(f"{thousands(d['repeated'])} mensagens repetidas removidas "
+                         f"({thousands(d['repeated_ham'])} que não são spam, "
+                         f"{thousands(d['repeated_spam'])} {spam_name})")])
+    bar_y = y - 0.75
+    x_ham = x0 + d["unique_ham"] * scale
+    x_unique = x0 + d["unique"] * scale
+    segment(ax, x0, x_ham, bar_y, bar_h,
+            [[bold(ham_name, color=blue.text), plain("  "), bold(thousands(d["unique_ham"])),
+              plain(f"  ({percent(d['unique_ham'], d['unique'])})", color=MUTED)]],
+            color="blue")
+    segment(ax, x_ham, x_unique, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text),
+                                                 bold(thousands(d["unique_spam"]))]], color="red")
+    left_out(x_unique, x1, bar_y, thousands(d["repeated"]))
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
+               [[bold(f"{thousands(d['unique'])} mensagens"), plain(", todas diferentes")]],
+               size=SMALL_SIZE, ha="left")
+    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
+               [plain("uma cópia no treino e outra no teste faria o teste medir memória", color=MUTED)],
+               size=SMALL_SIZE, ha="right")
+
+    # 3. equilibrar
+    y -= 1.9
+    heading(y, 3, [bold("equilibrar: "), plain(f"sorteamos {thousands(d['unique_spam'])} das "
+                                               f"{thousands(d['unique_ham'])} mensagens que não são spam")])
+    bar_y = y - 0.75
+    x_kept = x0 + d["unique_spam"] * scale
     x_bal = x0 + d["balanced"] * scale
-    segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(d["spam"]), color=blue.text)], color="blue")
-    segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(d["spam"]), color=red.text)], color="red")
-    left_out = d["ham"] - d["spam"]
-    segment(ax, x_bal, x1, bar_y, bar_h,
-            [[plain(f"{thousands(left_out)} mensagens que não são spam ficam de fora", color=MUTED)]],
-            color="gray", face="white", linestyle=(0, (4, 3)), size=SMALL_SIZE)
+    segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=blue.text)], color="blue")
+    segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=red.text)], color="red")
+    left_out(x_bal, x_unique, bar_y,
+             f"{thousands(d['unique_ham'] - d['unique_spam'])} mensagens que não são spam ficam de fora")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
                [[bold(f"{thousands(d['balanced'])} mensagens"), plain(": metade de cada classe")]],
                size=SMALL_SIZE, ha="left")
     draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
-               [plain(f"sem isso, dizer sempre “não é spam” já acertaria {percent(d['ham'], d['total'])}",
-                      color=MUTED)], size=SMALL_SIZE, ha="right")
+               [plain(f"sem isso, dizer sempre “{ham_name}” já acertaria "
+                      f"{percent(d['unique_ham'], d['unique'])}", color=MUTED)], size=SMALL_SIZE, ha="right")
 
-    # 3. embaralhar e dividir
-    y = 4.05
-    heading(y, 3, [bold("embaralhar e dividir: "),
+    # 4. embaralhar e dividir
+    y -= 1.9
+    train_pct, val_pct = round(100 * d["train_fraction"]), round(100 * d["val_fraction"])
+    heading(y, 4, [bold("embaralhar e dividir: "),
                    plain(f"as {thousands(d['balanced'])}, embaralhadas com uma semente fixa, em "
-                         f"{round(100 * TRAIN_FRACTION)} / {round(100 * VAL_FRACTION)} / "
-                         f"{round(100 * (1 - TRAIN_FRACTION - VAL_FRACTION))} %")])
-    bar_y = 3.05
+                         f"{train_pct} / {val_pct} / {100 - train_pct - val_pct} %")])
+    bar_y = y - 1.0
     zoom = (x1 - x0) / d["balanced"]
     x_train = x0 + d["train"] * zoom
     x_val = x_train + d["val"] * zoom
@@ -244,10 +316,10 @@ def data_figure() -> dict:
     roles = [
         ("green", f"treino · {thousands(d['train'])}",
          ["o único com que o modelo aprende:", "os gradientes vêm só daqui"],
-         f"int(0,7 × {n}) = {thousands(d['train'])}"),
+         share_of(d["train_fraction"], d["balanced"], d["train"])),
         ("orange", f"validação · {thousands(d['val'])}",
          ["acompanha o treino (acurácia a cada", "época), sem ensinar nada ao modelo"],
-         f"int(0,1 × {n}) = {thousands(d['val'])}"),
+         share_of(d["val_fraction"], d["balanced"], d["val"])),
         ("purple", f"teste · {thousands(d['test'])}",
          ["guardado até o fim: medido uma", "única vez, com o modelo pronto"],
          f"o resto: {n} − {thousands(d['train'])} − {thousands(d['val'])} = {thousands(d['test'])}"),
@@ -264,10 +336,11 @@ def data_figure() -> dict:
             color=color, size=SMALL_SIZE + 0.5, face="white")
 
     draw_lines(ax, x0, 0.4,
-               [plain("A tradução é automática e algumas frases saem estranhas; os rótulos são os do original "
-                      "em inglês.", color=MUTED)], size=SMALL_SIZE, ha="left")
+               [[plain("A tradução é automática e algumas frases saem estranhas; os rótulos são os do original "
+                       "em inglês. As partes têm ", color=MUTED), code("round(fração × total)", color=MUTED),
+                 plain(" mensagens.", color=MUTED)]],
+               size=SMALL_SIZE, ha="left")
     save(fig, HERE / "dados-spam")
-    return d
 
 
 # --- cirurgia ----------------------------------------------------------------------------------------
@@ -429,11 +502,11 @@ def surgery_figure(c: dict) -> None:
                size=SMALL_SIZE, color=MUTED, ha="left", va="bottom")
 
     draw_lines(ax, 0.4, 0.45,
-               [[plain("No código: ", color=MUTED), code("requires_grad = False", color=MUTED),
-                 plain(" em todos os parâmetros; depois ", color=MUTED), code("True", color=MUTED),
-                 plain(" de novo em ", color=MUTED), code("trf_blocks[-1]", color=MUTED), plain(", ", color=MUTED),
-                 code("final_norm", color=MUTED), plain(" e ", color=MUTED), code("out_head", color=MUTED),
-                 plain(".", color=MUTED)]],
+               [[plain("No código (", color=MUTED), code("make_classifier", color=MUTED), plain("): ", color=MUTED),
+                 code("requires_grad = False", color=MUTED), plain(" em tudo; ", color=MUTED),
+                 code("True", color=MUTED), plain(" em ", color=MUTED), code("trf_blocks[-1]", color=MUTED),
+                 plain(", ", color=MUTED), code("final_norm", color=MUTED), plain(" e na ", color=MUTED),
+                 code("out_head", color=MUTED), plain(" nova.", color=MUTED)]],
                size=SMALL_SIZE, ha="left")
     save(fig, HERE / "cirurgia")
 
@@ -546,12 +619,16 @@ def last_token_figure(tokenizer, eot: str) -> dict:
 
 
 def main() -> None:
-    m = chapter_blocks()
-    tokenizer = course_tokenizer(m)
-    d = data_figure()
+    with course_environment():
+        m = chapter_blocks()
+        d = spam_data(m)
+    data_figure(d)
     print(f"dados-spam: {thousands(d['total'])} mensagens ({thousands(d['ham'])} não spam, {thousands(d['spam'])} "
-          f"spam) → {thousands(d['balanced'])} equilibradas → treino {thousands(d['train'])}, validação "
-          f"{thousands(d['val'])}, teste {thousands(d['test'])}")
+          f"spam) → {thousands(d['unique'])} sem repetidas ({thousands(d['unique_ham'])} + "
+          f"{thousands(d['unique_spam'])}; {thousands(d['repeated'])} removidas) → {thousands(d['balanced'])} "
+          f"equilibradas → treino {thousands(d['train'])}, validação {thousands(d['val'])}, teste "
+          f"{thousands(d['test'])}")
+    tokenizer = course_tokenizer(m)
     c = surgery_counts(m, tokenizer.n_vocab)
     surgery_figure(c)
     print(f"cirurgia: GPT {thousands(c['gpt'])} → classificador {thousands(c['classifier'])}; treináveis "
