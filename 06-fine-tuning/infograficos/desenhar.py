@@ -7,7 +7,7 @@ Gera, nesta pasta, PNG e SVG de:
   uma de 256 → 2; embeddings e blocos 1 a 3 congelados, o último bloco, a normalização final e a
   cabeça nova treináveis, com os parâmetros contados no modelo;
 - ultimo-token: por que lemos a classificação no token que fecha a mensagem, com a máscara causal
-  de uma mensagem curta seguida do `<|endoftext|>` que a fecha e de enchimento.
+  de uma mensagem curta seguida do `<|endoftext|>` que a fecha e de preenchimento.
 
 Nada é digitado à mão: as contagens saem das próprias funções do bloco `dados_spam` do notebook deste
 capítulo (`load_spam_messages`, `balance_classes`, `split_frame`), rodadas em `spam_br.csv` (pasta da
@@ -70,7 +70,7 @@ DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
 SEED = 123
 # exemplos de mensagens mostrados na figura dos dados (índices de linhas do arquivo)
 EXAMPLE_ROWS = {"ham": 4660, "spam": 5381}
-# a mensagem curta da figura do último token e quantos tokens de enchimento vêm depois dela
+# a mensagem curta da figura do último token e quantos tokens de preenchimento vêm depois dela
 SHORT_MESSAGE = "Ganhe dinheiro já!"
 N_PADDING = 2
 
@@ -528,7 +528,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
     width, height = 12.0, 9.2
     fig, ax = new_figure(width, height)
     title(ax, "Qual saída lemos: a do token que fecha a mensagem",
-          "a máscara causal de uma mensagem curta, fechada por <|endoftext|> e enchida com mais <|endoftext|>")
+          "a máscara causal de uma mensagem curta, fechada por <|endoftext|> e preenchida com mais <|endoftext|>")
 
     cw, ch = 1.05, 0.4
     gx0 = 1.65
@@ -549,7 +549,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
                size=SMALL_SIZE - 0.5, ha="right")
     # grupos acima das posições
     groups = [(0, n_msg - 1, f"a mensagem: {n_msg} tokens", "blue"), (closing, closing, "fecha", "green"),
-              (closing + 1, last, "enchimento", "gray")]
+              (closing + 1, last, "preenchimento", "gray")]
     gy = head_y + 0.85
     for a, b, label, color in groups:
         xa, xb = gx0 + a * cw + 0.06, gx0 + (b + 1) * cw - 0.06
@@ -576,7 +576,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
             cell(ax, gx0 + j * cw, y, cw, ch, face=face)
     gx1 = gx0 + n * cw
     gy_bottom = gy_top - n * ch
-    # destaques: a linha do token que fecha e a do último enchimento
+    # destaques: a linha do token que fecha e a do último preenchimento
     for row, color, style in ((closing, green.edge, "-"), (last, orange.edge, (0, (4, 2)))):
         ax.add_patch(Rectangle((gx0 - 0.02, gy_top - (row + 1) * ch - 0.02), n * cw + 0.04, ch + 0.04,
                                facecolor="none", edgecolor=color, linewidth=2.6, linestyle=style, zorder=5))
@@ -601,18 +601,18 @@ def last_token_figure(tokenizer, eot: str) -> dict:
         [[bold(f"linha {closing}: o ", color=green.text), code("<|endoftext|>", bold=True, color=green.text),
           bold(" que fecha", color=green.text)],
          f"vê os {n_msg} tokens da mensagem e a si mesmo, e",
-         "nenhum enchimento: é a saída que lemos para classificar;",
+         "nenhum preenchimento: é a saída que lemos para classificar;",
          [plain("a posição dele = o tamanho da mensagem ("), bold(str(n_msg)), plain(")")]],
         color="green", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
     box(ax, width - 0.4 - note_w / 2, note_y, note_w, note_h,
-        [[bold(f"linha {last}: o último enchimento", color=orange.text)],
-         "também vê a mensagem toda, mas vê os enchimentos:",
-         "a saída muda com a quantidade de enchimento,",
+        [[bold(f"linha {last}: o último preenchimento", color=orange.text)],
+         "também vê a mensagem toda, mas vê os preenchimentos:",
+         "a saída muda com a quantidade de preenchimento,",
          "que depende do lote, não da mensagem"],
         color="orange", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
     draw_lines(ax, 0.4, 0.3,
                [plain(f"Tokens reais do BPE do curso (vocabulário de {thousands(tokenizer.n_vocab)}); ␣ = espaço. "
-                      "O enchimento usa o mesmo token que fecha a mensagem.", color=MUTED)],
+                      "O preenchimento usa o mesmo token que fecha a mensagem.", color=MUTED)],
                size=SMALL_SIZE - 0.5, ha="left")
     save(fig, HERE / "ultimo-token")
     return {"pieces": pieces, "closing": closing, "n": n}
