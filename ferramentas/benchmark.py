@@ -3,13 +3,17 @@
 Uso:
     python ferramentas/benchmark.py                    # GPT-2 124M, 1 × 256 tokens, CPU ou GPU
     python ferramentas/benchmark.py --tokens 1024 --lote 2 --repeticoes 5
+    python ferramentas/benchmark.py --so geracao       # só os grupos pedidos: forward, geracao, treino
 
 Compara, com os mesmos pesos e a mesma entrada:
 - o GPTModel do capítulo 04 contra o GPT2LMHeadModel do `transformers` (passada para frente, sem gradientes);
 - a MultiHeadAttention do capítulo 03 contra a mesma conta com F.scaled_dot_product_attention;
+- a geração gulosa no GPT-2 124M (`--novos` tokens a partir de um prompt curto): o generate do capítulo 05, sem
+  cache, o generate_cached do capítulo 08 e o GPT2LMHeadModel.generate com use_cache=True, em tokens por segundo;
 - um passo de treino inteiro (forward, perda, backward, AdamW), como o laço do capítulo 05, na configuração do
   modelo do curso e na do GPT-2 124M, em float32 e em precisão mista (bf16 onde o hardware tem; fp16 na GPU
-  sem bf16), com o mesmo lote, a mesma sequência e as mesmas threads (`--treino` escolhe quais).
+  sem bf16), com o mesmo lote, a mesma sequência e as mesmas threads (`--treino` escolhe quais), para o nosso
+  GPTModel e para o FastGPTModel do capítulo 08 (as mesmas contas com as peças prontas do PyTorch).
 Imprime tempos (mediana), a razão nosso/referência e a memória dos pesos (e o pico de memória na GPU).
 Os números dependem da máquina: o que vale é a razão, medida na mesma execução. Não é um teste.
 """
@@ -27,6 +31,8 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blocos import load_blocks  # noqa: E402
+
+GROUPS = ["forward", "geracao", "treino"]
 
 
 def median_ms(function, repeats: int, device: torch.device) -> float:
@@ -65,43 +71,59 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dispositivo", default=None, help="cpu, cuda ou mps (padrão: o melhor disponível)")
     parser.add_argument("--treino", choices=["ambos", "curso", "124M", "nenhum"], default="ambos",
                         help="passos de treino a medir: na configuração do modelo do curso, na do GPT-2 124M, ambos")
+    parser.add_argument("--novos", type=int, default=200, help="tokens gerados em cada medida de geração")
+    parser.add_argument("--so", nargs="+", choices=GROUPS, default=GROUPS, metavar="GRUPO",
+                        help=f"só estes grupos de medidas ({', '.join(GROUPS)}; padrão: todos)")
     args = parser.parse_args(argv)
-
-    from transformers import GPT2Config, GPT2LMHeadModel
+    if args.novos < 1:
+        parser.error("--novos precisa ser ≥ 1")
 
     ch04 = load_blocks("04-gpt-do-zero/notebook.ipynb")
     device = torch.device(args.dispositivo) if args.dispositivo else ch04.choose_device()
-    cfg = ch04.GPT_CONFIG_124M
-    if not 1 <= args.tokens <= cfg["context_length"]:
-        parser.error(f"--tokens precisa estar entre 1 e {cfg['context_length']}")
+    if not 1 <= args.tokens <= ch04.GPT_CONFIG_124M["context_length"]:
+        parser.error(f"--tokens precisa estar entre 1 e {ch04.GPT_CONFIG_124M['context_length']}")
 
+    print(f"dispositivo: {device}; torch {torch.__version__}; threads de CPU: {torch.get_num_threads()}")
+    if "forward" in args.so:
+        forward_rows(ch04, args.lote, args.tokens, args.repeticoes, device)
+    if "geracao" in args.so:
+        generation_rows(args.novos, device)
+    if "treino" in args.so and args.treino != "nenhum":
+        training_rows(args.treino, args.repeticoes, device)
+    return 0
+
+
+def forward_rows(ch04, batch: int, tokens: int, repeats: int, device: torch.device) -> None:
+    """A passada para frente do GPTModel e a atenção de uma camada, contra o transformers e o SDPA."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    cfg = ch04.GPT_CONFIG_124M
     torch.manual_seed(0)
     reference = GPT2LMHeadModel(GPT2Config(
         vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
         n_layer=cfg["n_layers"], n_head=cfg["n_heads"],
     )).to(device).eval()
     ours = ch04.load_weights_into_gpt(ch04.GPTModel(cfg), reference.state_dict()).to(device).eval()
-    ids = torch.randint(0, cfg["vocab_size"], (args.lote, args.tokens), device=device)
+    ids = torch.randint(0, cfg["vocab_size"], (batch, tokens), device=device)
     with torch.no_grad():
         difference = (ours(ids) - reference(ids).logits).abs().max().item()
 
-    print(f"dispositivo: {device}; torch {torch.__version__}; threads de CPU: {torch.get_num_threads()}")
-    print(f"entrada: {args.lote} × {args.tokens} tokens; {args.repeticoes} repetições (mediana)\n")
+    print(f"entrada: {batch} × {tokens} tokens; {repeats} repetições (mediana)\n")
     print(f"{'medida':<38} {'nosso (ms)':>10} {'referência':>12} {'razão':>9}")
-    ours_ms = median_ms(lambda: ours(ids), args.repeticoes, device)
-    ref_ms = median_ms(lambda: reference(ids), args.repeticoes, device)
+    ours_ms = median_ms(lambda: ours(ids), repeats, device)
+    ref_ms = median_ms(lambda: reference(ids), repeats, device)
     row("GPTModel vs GPT2LMHeadModel (forward)", ours_ms, ref_ms, f"maior diferença nos logits: {difference:.1e}")
 
     attention = ours.trf_blocks[0].att
-    x = torch.randn(args.lote, args.tokens, cfg["emb_dim"], device=device)
+    x = torch.randn(batch, tokens, cfg["emb_dim"], device=device)
 
     def sdpa():
         q, k, v = (attention.split_heads(W(x)) for W in (attention.W_query, attention.W_key, attention.W_value))
         context = F.scaled_dot_product_attention(q, k, v, is_causal=True)
         return attention.out_proj(context.transpose(1, 2).reshape(x.shape))
 
-    row("MultiHeadAttention vs SDPA (1 camada)", median_ms(lambda: attention(x), args.repeticoes, device),
-        median_ms(sdpa, args.repeticoes, device))
+    row("MultiHeadAttention vs SDPA (1 camada)", median_ms(lambda: attention(x), repeats, device),
+        median_ms(sdpa, repeats, device))
 
     bytes_ours = sum(p.numel() * p.element_size() for p in ours.parameters())
     bytes_ref = sum(p.numel() * p.element_size() for p in reference.parameters())  # parâmetros únicos
@@ -111,17 +133,78 @@ def main(argv: list[str] | None = None) -> int:
     if ours_peak is not None:
         print(f"pico de memória na GPU (forward): nosso {ours_peak:.0f} MiB, referência {ref_peak:.0f} MiB "
               f"(razão {ours_peak / ref_peak:.2f}×)")
-    if args.treino != "nenhum":
-        training_rows(args.treino, args.repeticoes, device)
-    return 0
+
+
+def generation_rows(new_tokens: int, device: torch.device) -> None:
+    """Geração gulosa no GPT-2 124M, com os mesmos pesos aleatórios nos três: tokens por segundo."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    ch08 = load_blocks("08-extras/notebook.ipynb", "cache_kv", "gerar", "pesos_gpt2", "config_gpt2")
+    cfg = {**ch08.GPT_CONFIG_124M, "drop_rate": 0.0}
+    torch.manual_seed(0)
+    reference = GPT2LMHeadModel(GPT2Config(
+        vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
+        n_layer=cfg["n_layers"], n_head=cfg["n_heads"],
+    )).to(device).eval()
+    reference.generation_config.eos_token_id = None  # gera sempre os `new_tokens`, como os nossos sem eos_id
+    reference.generation_config.pad_token_id = 0
+    ours = ch08.load_weights_into_gpt(ch08.GPTModel(cfg), reference.state_dict()).to(device).eval()
+    cached = ch08.GPTModelKV(cfg)
+    cached.load_state_dict(ours.state_dict())
+    cached = cached.to(device).eval()
+    prompt = torch.randint(0, cfg["vocab_size"], (1, 8), generator=torch.Generator().manual_seed(0)).to(device)
+    context = cfg["context_length"]
+    runs = {
+        "generate (sem cache)": lambda n: ch08.generate(ours, prompt, n, context),
+        "generate_cached": lambda n: ch08.generate_cached(cached, prompt, n, context),
+        "GPT2LMHeadModel.generate (use_cache)": lambda n: reference.generate(
+            prompt, attention_mask=torch.ones_like(prompt), max_new_tokens=n, do_sample=False, use_cache=True),
+    }
+    print(f"\ngeração gulosa, GPT-2 124M (pesos aleatórios, os mesmos nos três): prompt de {prompt.shape[1]} tokens, "
+          f"{new_tokens} tokens novos, uma medida depois de um aquecimento")
+    print(f"{'medida':<38} {'tokens/s':>10} {'tempo (s)':>12}")
+    speed, outputs = {}, {}
+    for name, run in runs.items():
+        with torch.no_grad():
+            run(2)  # aquecimento
+            seconds, outputs[name] = timed(run, new_tokens, device)
+        speed[name] = new_tokens / seconds
+        same = same_tokens(outputs[name], outputs["generate (sem cache)"])
+        print(f"{name:<38} {speed[name]:>10.1f} {seconds:>12.1f}  {same}")
+    names = list(runs)
+    print(f"generate_cached / generate: {speed[names[1]] / speed[names[0]]:.1f}× os tokens por segundo; "
+          f"generate_cached / transformers: {speed[names[1]] / speed[names[2]]:.2f}×")
+
+
+def timed(function, argument, device: torch.device):
+    """(segundos, resultado) de uma chamada function(argument)."""
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    start = time.perf_counter()
+    result = function(argument)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - start, result
+
+
+def same_tokens(tokens: torch.Tensor, expected: torch.Tensor) -> str:
+    """Quantos tokens iguais aos do generate sem cache (com pesos aleatórios, um quase empate pode virar)."""
+    tokens, expected = tokens.cpu(), expected.cpu()
+    if tokens.shape == expected.shape and torch.equal(tokens, expected):
+        return "os mesmos tokens do generate"
+    length = min(tokens.shape[1], expected.shape[1])
+    first = (tokens[0, :length] != expected[0, :length]).nonzero()
+    where = first[0, 0].item() if len(first) else length
+    return f"difere do generate a partir da posição {where}"
 
 
 def training_rows(which: str, repeats: int, device: torch.device) -> None:
-    """Um passo de treino do nosso GPTModel contra o do GPT2LMHeadModel, mesma configuração e mesmos pesos."""
+    """Um passo de treino do nosso GPTModel (e do FastGPTModel) contra o do GPT2LMHeadModel, com os mesmos pesos."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
     ch05 = load_blocks("05-pre-treinamento/notebook.ipynb", "receita_do_curso", "precisao", "modelo_gpt", "pesos_gpt2",
                        "config_gpt2")
+    ch08 = load_blocks("08-extras/notebook.ipynb", "gpt_rapido")
     recipe = ch05.COURSE_RECIPE
     course = {**ch05.model_config(recipe, recipe["vocab_size"]), "qkv_bias": True}  # o GPT-2 sempre tem viés em QKV
     setups = {"curso": (course, recipe["batch_size"], recipe["context_length"]),
@@ -140,12 +223,16 @@ def training_rows(which: str, repeats: int, device: torch.device) -> None:
                 embd_pdrop=cfg["drop_rate"], attn_pdrop=cfg["drop_rate"],
             )).to(device)
             ours = ch05.load_weights_into_gpt(ch05.GPTModel(cfg), reference.state_dict()).to(device)
+            fast = ch08.fast_from_gpt(ours)
             generator = torch.Generator().manual_seed(0)
             ids = torch.randint(0, cfg["vocab_size"], (batch, tokens + 1), generator=generator).to(device)
             ours_ms = median_train_ms(ours, lambda m, x: m(x), ids, dtype, repeats, device)
             ref_ms = median_train_ms(reference, lambda m, x: m(x).logits, ids, dtype, repeats, device)
+            fast_ms = median_train_ms(fast, lambda m, x: m(x), ids, dtype, repeats, device)
             label = f"treino {name} {batch}×{tokens} {str(dtype or 'float32').removeprefix('torch.')}"
             row(label, ours_ms, ref_ms, f"{batch * tokens / ours_ms * 1000:,.0f} tokens/s (nosso)".replace(",", " "))
+            row("  idem, FastGPTModel", fast_ms, ref_ms,
+                f"{batch * tokens / fast_ms * 1000:,.0f} tokens/s (FastGPTModel)".replace(",", " "))
 
 
 def median_train_ms(model, logits_of, ids, dtype, repeats: int, device: torch.device) -> float:
