@@ -30,8 +30,10 @@ def test_select_by_chapter_prefix():
 def test_benchmark_runs_and_reports_ratios(capsys):
     import benchmark
 
-    assert benchmark.main(["--tokens", "4", "--repeticoes", "1", "--dispositivo", "cpu", "--treino", "curso"]) == 0
+    assert benchmark.main(["--tokens", "4", "--repeticoes", "1", "--dispositivo", "cpu", "--treino", "curso",
+                           "--novos", "3"]) == 0
     out = capsys.readouterr().out
+    assert "generate_cached / generate:" in out  # a geração com e sem KV cache, com a razão
     assert "GPTModel vs GPT2LMHeadModel (forward)" in out and "×" in out
     assert "treino curso 32×128 float32" in out  # o passo de treino do capítulo 05, com a razão
     difference = float(out.split("maior diferença nos logits: ")[1].split()[0])
