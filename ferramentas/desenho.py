@@ -11,6 +11,8 @@ Convenções:
   linha, texto comum, **negrito** e `código` em fonte monoespaçada).
 - `save(fig, caminho_sem_extensao)` confere o leiaute (texto vazando de caixa, textos
   sobrepostos, setas cortando texto) e grava `.png` e `.svg` de forma reprodutível.
+- Scripts que rodam blocos dos notebooks fazem isso dentro de `with course_environment(...)`, que
+  aponta CURSO_DADOS e CURSO_CACHE para o lugar certo e depois devolve o ambiente como estava.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,7 +31,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
+from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch, Patch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -271,6 +275,11 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+def percent(part: int, whole: int) -> str:
+    """Parte do todo em porcentagem, com uma casa e espaço antes do "%": (8192, 197376) → "4,2 %"."""
+    return f"{decimal_br(100 * part / whole, 1)} %"
+
+
 def blend(color: str, amount: float, base: str = "#FFFFFF") -> str:
     """Mistura `amount` (0 a 1) de `color` sobre `base`."""
     c, b = np.array(to_rgb(color)), np.array(to_rgb(base))
@@ -285,6 +294,18 @@ def plus_sign(ax, x: float, y: float, radius: float = 0.2, color: str = ARROW) -
     ax.plot([x - radius * 0.55, x + radius * 0.55], [y, y], color=color, lw=1.8, zorder=5, solid_capstyle="butt")
     ax.plot([x, x], [y - radius * 0.55, y + radius * 0.55], color=color, lw=1.8, zorder=5, solid_capstyle="butt")
     return circle
+
+
+def lock(ax, x: float, y: float, color: str = PALETTE["gray"].edge, scale: float = 1.0,
+         zorder: float = 6) -> None:
+    """Cadeado desenhado com formas (corpo e alça), centrado em (x, y): marca o que está congelado.
+
+    Só enfeite: não entra na conferência de leiaute."""
+    w, h = 0.17 * scale, 0.13 * scale
+    ax.add_patch(Rectangle((x - w / 2, y - h / 2 - 0.03 * scale), w, h, facecolor=color, edgecolor=color,
+                           linewidth=1.0, zorder=zorder))
+    ax.add_patch(Arc((x, y + h / 2 - 0.03 * scale), 0.11 * scale, 0.17 * scale, theta1=0, theta2=180,
+                     color=color, linewidth=1.8 * scale, zorder=zorder))
 
 
 def new_figure(width: float, height: float) -> tuple[Figure, object]:
@@ -559,3 +580,38 @@ def save(fig: Figure, path_without_extension: str | Path) -> list[Path]:
     fig.savefig(svg, facecolor=BACKGROUND, metadata={"Date": None, "Creator": None})
     WRITTEN.extend([png, svg])
     return [png, svg]
+
+
+# --- Ambiente para rodar blocos dos notebooks -----------------------------------------------------
+
+
+@contextmanager
+def course_environment(data_dir: str | Path, *, workdir: str | Path | None = None,
+                       prefix: str = "infograficos-") -> Iterator[None]:
+    """Ambiente do curso para um script de infográficos que roda blocos de um notebook.
+
+    CURSO_DADOS aponta para `data_dir`; CURSO_CACHE, se não vier definido, para uma pasta temporária
+    (nome começando por `prefix`): `download_file` copia os arquivos para o cache do curso, e assim o
+    cache de quem roda o script fica intocado. Com `workdir`, a pasta atual passa a ser essa (ex.: a
+    do capítulo, onde o notebook acha os próprios arquivos). Carregue os blocos (`blocos.load_blocks`)
+    e rode o que lê dados dentro do `with`.
+
+    Tudo volta ao que era na saída (o executor roda vários capítulos no mesmo processo)."""
+    saved = {name: os.environ.get(name) for name in ("CURSO_DADOS", "CURSO_CACHE")}
+    saved_cwd = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        os.environ["CURSO_DADOS"] = str(data_dir)
+        if not saved["CURSO_CACHE"]:
+            os.environ["CURSO_CACHE"] = tmp
+        if workdir is not None:
+            os.chdir(workdir)
+        try:
+            yield
+        finally:
+            if workdir is not None:
+                os.chdir(saved_cwd)
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

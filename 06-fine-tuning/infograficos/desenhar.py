@@ -24,8 +24,6 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
@@ -49,10 +47,13 @@ from desenho import (  # noqa: E402
     box,
     cell,
     code,
+    course_environment,
     decimal_br,
     draw_lines,
     line_width,
+    lock,
     new_figure,
+    percent,
     pill,
     plain,
     save,
@@ -60,7 +61,7 @@ from desenho import (  # noqa: E402
     title,
     token_spans,
 )
-from matplotlib.patches import Arc, Rectangle  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CHAPTER_06 = HERE.parent / "notebook.ipynb"
@@ -80,32 +81,10 @@ FROZEN = PALETTE["gray"]
 # --- o que vem do notebook ---------------------------------------------------------------------------
 
 
-@contextmanager
-def course_environment():
-    """CURSO_DADOS aponta para os dados; CURSO_CACHE, se não vier definido, para uma pasta temporária.
-
-    `download_file` copia o CSV para o cache do curso: assim o cache de quem roda o script fica intocado.
-    O ambiente volta ao que era na saída (o gerador roda vários capítulos no mesmo processo).
-    """
-    saved = {name: os.environ.get(name) for name in ("CURSO_DADOS", "CURSO_CACHE")}
-    with tempfile.TemporaryDirectory(prefix="infograficos-06-") as tmp:
-        os.environ["CURSO_DADOS"] = str(DATA_DIR)
-        if not saved["CURSO_CACHE"]:
-            os.environ["CURSO_CACHE"] = tmp
-        try:
-            yield
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-
-
 def chapter_blocks():
     """Os blocos do notebook deste capítulo de que as figuras precisam (e aqueles de que eles dependem).
 
-    Chame dentro de `course_environment()`: o bloco `baixar_dados` lê CURSO_CACHE quando é executado.
+    Chame dentro de `course_environment(...)`: o bloco `baixar_dados` lê CURSO_CACHE quando é executado.
     """
     return blocos.load_blocks(CHAPTER_06, "modelo_gpt", "receita_do_curso", "dados_machado", "dados_spam",
                               "classificador")
@@ -147,19 +126,6 @@ def surgery_counts(m, n_vocab: int) -> dict:
 
 
 # --- peças comuns ------------------------------------------------------------------------------------
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{decimal_br(100 * part / whole, 1)} %"
-
-
-def lock(ax, x: float, y: float, color: str = FROZEN.edge, scale: float = 1.0, zorder: float = 6) -> None:
-    """Cadeado desenhado com formas (corpo e alça), centrado em (x, y); só enfeite."""
-    w, h = 0.17 * scale, 0.13 * scale
-    ax.add_patch(Rectangle((x - w / 2, y - h / 2 - 0.03 * scale), w, h, facecolor=color, edgecolor=color,
-                           linewidth=1.0, zorder=zorder))
-    ax.add_patch(Arc((x, y + h / 2 - 0.03 * scale), 0.11 * scale, 0.17 * scale, theta1=0, theta2=180,
-                     color=color, linewidth=1.8 * scale, zorder=zorder))
 
 
 def segment(ax, x0: float, x1: float, y: float, h: float, lines, color: str, **kwargs):
@@ -619,7 +585,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
 
 
 def main() -> None:
-    with course_environment():
+    with course_environment(DATA_DIR, prefix="infograficos-06-"):
         m = chapter_blocks()
         d = spam_data(m)
     data_figure(d)

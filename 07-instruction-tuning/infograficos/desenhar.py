@@ -24,8 +24,6 @@ from __future__ import annotations
 import ast
 import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
@@ -48,6 +46,7 @@ from desenho import (  # noqa: E402
     bold,
     box,
     code,
+    course_environment,
     draw_lines,
     line_width,
     new_figure,
@@ -81,31 +80,6 @@ IGNORED_FACE = "#FFFFFF"
 # --- o que vem do notebook ---------------------------------------------------------------------------
 
 
-@contextmanager
-def course_environment():
-    """CURSO_DADOS aponta para os dados; CURSO_CACHE, se não vier definido, para uma pasta temporária; e a
-    pasta atual é a do capítulo, onde `load_instruction_data` acha `instrucoes-pt-br.json` (como no notebook).
-
-    Tudo volta ao que era na saída (o gerador roda vários capítulos no mesmo processo).
-    """
-    saved = {name: os.environ.get(name) for name in ("CURSO_DADOS", "CURSO_CACHE")}
-    saved_cwd = Path.cwd()
-    with tempfile.TemporaryDirectory(prefix="infograficos-07-") as tmp:
-        os.environ["CURSO_DADOS"] = str(DATA_DIR)
-        if not saved["CURSO_CACHE"]:
-            os.environ["CURSO_CACHE"] = tmp
-        os.chdir(CHAPTER_07)
-        try:
-            yield
-        finally:
-            os.chdir(saved_cwd)
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-
-
 def chapter_blocks():
     """Os blocos do notebook de que as figuras precisam (e aqueles de que eles dependem)."""
     return blocos.load_blocks(NOTEBOOK, "receita_do_curso", "dados_machado", "dados_instrucoes",
@@ -115,7 +89,7 @@ def chapter_blocks():
 def course_tokenizer(m):
     """O BPE do curso, como o capítulo 05 o treina: só na parte de treino de Dom Casmurro + Quincas Borba.
 
-    Chame dentro de `course_environment()`: `machado_text` lê os livros pelo `download_file` do curso."""
+    Chame dentro de `course_environment(...)`: `machado_text` lê os livros pelo `download_file` do curso."""
     train_text, _ = m.split_by_position(m.machado_text())
     return m.train_tokenizer(train_text, m.COURSE_RECIPE["vocab_size"]), train_text
 
@@ -502,7 +476,8 @@ def collate_figure(t: dict) -> None:
 
 
 def main() -> None:
-    with course_environment():
+    # a pasta atual é a do capítulo, onde `load_instruction_data` acha `instrucoes-pt-br.json` (como no notebook)
+    with course_environment(DATA_DIR, workdir=CHAPTER_07, prefix="infograficos-07-"):
         m = chapter_blocks()
         tokenizer, train_text = course_tokenizer(m)
         example = instruction_example(m, tokenizer)

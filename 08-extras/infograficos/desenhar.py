@@ -50,8 +50,10 @@ from desenho import (  # noqa: E402
     code,
     decimal_br,
     draw_lines,
+    lock,
     new_figure,
     path_arrow,
+    percent,
     pill,
     plain,
     plus_sign,
@@ -59,7 +61,6 @@ from desenho import (  # noqa: E402
     thousands,
     title,
 )
-from matplotlib.patches import Arc, Rectangle  # noqa: E402
 from torch import nn  # noqa: E402
 from torch.utils.data import DistributedSampler  # noqa: E402
 
@@ -73,8 +74,6 @@ NEW_WORDS = ["um", "rei", "que", "tinha"]
 SMALL_CONTEXT = 4
 # quantos exemplos mostramos na faixa de dados do DDP
 DDP_EXAMPLES = 16
-
-FROZEN = PALETTE["gray"]
 
 
 # --- o que vem do notebook ---------------------------------------------------------------------------
@@ -190,19 +189,6 @@ def architecture_counts(m) -> dict:
 
 
 # --- peças comuns ------------------------------------------------------------------------------------
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{decimal_br(100 * part / whole, 1)} %"
-
-
-def lock(ax, x: float, y: float, color: str = FROZEN.edge, scale: float = 1.0, zorder: float = 6) -> None:
-    """Cadeado desenhado com formas (corpo e alça), centrado em (x, y); só enfeite."""
-    w, h = 0.17 * scale, 0.13 * scale
-    ax.add_patch(Rectangle((x - w / 2, y - h / 2 - 0.03 * scale), w, h, facecolor=color, edgecolor=color,
-                           linewidth=1.0, zorder=zorder))
-    ax.add_patch(Arc((x, y + h / 2 - 0.03 * scale), 0.11 * scale, 0.17 * scale, theta1=0, theta2=180,
-                     color=color, linewidth=1.8 * scale, zorder=zorder))
 
 
 def word_cell(ax, x: float, y: float, w: float, h: float, word: str, color: str, *, strong: bool = False,
