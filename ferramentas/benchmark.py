@@ -139,7 +139,7 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
     """Geração gulosa no GPT-2 124M, com os mesmos pesos aleatórios nos três: tokens por segundo."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    ch08 = load_blocks("08-extras/notebook.ipynb", "cache_kv", "gerar", "pesos_gpt2", "config_gpt2")
+    ch08 = load_blocks("08-extras/notebook.ipynb", "cache_kv", "gpt_rapido", "gerar", "pesos_gpt2", "config_gpt2")
     cfg = {**ch08.GPT_CONFIG_124M, "drop_rate": 0.0}
     torch.manual_seed(0)
     reference = GPT2LMHeadModel(GPT2Config(
@@ -152,15 +152,19 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
     cached = ch08.GPTModelKV(cfg)
     cached.load_state_dict(ours.state_dict())
     cached = cached.to(device).eval()
+    fast_cached = ch08.FastGPTModelKV(cfg)  # a versão rápida (peças prontas do PyTorch), com o mesmo cache
+    fast_cached.load_state_dict(ch08.fast_from_gpt(ours).state_dict())
+    fast_cached = fast_cached.to(device).eval()
     prompt = torch.randint(0, cfg["vocab_size"], (1, 8), generator=torch.Generator().manual_seed(0)).to(device)
     context = cfg["context_length"]
     runs = {
         "generate (sem cache)": lambda n: ch08.generate(ours, prompt, n, context),
         "generate_cached": lambda n: ch08.generate_cached(cached, prompt, n, context),
+        "generate_cached, FastGPTModelKV": lambda n: ch08.generate_cached(fast_cached, prompt, n, context),
         "GPT2LMHeadModel.generate (use_cache)": lambda n: reference.generate(
             prompt, attention_mask=torch.ones_like(prompt), max_new_tokens=n, do_sample=False, use_cache=True),
     }
-    print(f"\ngeração gulosa, GPT-2 124M (pesos aleatórios, os mesmos nos três): prompt de {prompt.shape[1]} tokens, "
+    print(f"\ngeração gulosa, GPT-2 124M (pesos aleatórios, os mesmos em todos): prompt de {prompt.shape[1]} tokens, "
           f"{new_tokens} tokens novos, uma medida depois de um aquecimento")
     print(f"{'medida':<38} {'tokens/s':>10} {'tempo (s)':>12}")
     speed, outputs = {}, {}
@@ -171,9 +175,10 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
         speed[name] = new_tokens / seconds
         same = same_tokens(outputs[name], outputs["generate (sem cache)"])
         print(f"{name:<38} {speed[name]:>10.1f} {seconds:>12.1f}  {same}")
-    names = list(runs)
-    print(f"generate_cached / generate: {speed[names[1]] / speed[names[0]]:.1f}× os tokens por segundo; "
-          f"generate_cached / transformers: {speed[names[1]] / speed[names[2]]:.2f}×")
+    plain, cached, fast, reference = list(runs)
+    print(f"generate_cached / generate: {speed[cached] / speed[plain]:.1f}× os tokens por segundo; "
+          f"generate_cached / transformers: {speed[cached] / speed[reference]:.2f}×; "
+          f"FastGPTModelKV / transformers: {speed[fast] / speed[reference]:.2f}×")
 
 
 def timed(function, argument, device: torch.device):

@@ -135,3 +135,20 @@ def test_fast_model_parameter_count_with_and_without_weight_tying(ch08):
     tied = ch08.FastGPTModel(gpt_cfg, tie_weights=True)
     assert total(tied) == untied - TINY["vocab_size"] * TINY["emb_dim"]
     assert tied.out_head.weight is tied.tok_emb.weight
+
+
+def test_fast_model_with_cache_generates_the_same_tokens(ch08):
+    # O FastGPTModelKV (a versão rápida, para o benchmark) também gera os tokens do generate, além do contexto.
+    torch.manual_seed(3)
+    config = {"vocab_size": 50, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n_layers": 2, "drop_rate": 0.0,
+              "qkv_bias": True}
+    plain = ch08.GPTModel(config).eval()
+    fast_cached = ch08.FastGPTModelKV(config).eval()
+    fast_cached.load_state_dict(ch08.fast_from_gpt(plain).state_dict())
+    for prompt_length in (1, 5, 20):
+        prompt = torch.randint(0, 50, (1, prompt_length))
+        expected = ch08.generate(plain, prompt, 30, 16)
+        assert torch.equal(ch08.generate_cached(fast_cached, prompt, 30, 16), expected)
+    with pytest.raises(ValueError, match="reset_cache"):
+        fast_cached.reset_cache()
+        fast_cached(torch.zeros(1, 17, dtype=torch.long), use_cache=True)
