@@ -143,3 +143,11 @@ def test_load_assistant_recreates_it_when_missing(ch07, monkeypatch, tmp_path, c
     ids = torch.tensor([tokenizer.encode("### Instrução:\nDiga oi.")])
     with torch.no_grad():
         assert torch.equal(model(ids), again(ids))
+
+
+def test_the_pinned_hash_is_the_committed_dataset(ch07):
+    # O notebook confere o conjunto pelo sha256: se o gerador mudar o arquivo, o hash do bloco precisa mudar junto.
+    import hashlib
+
+    data = (blocos.ROOT / "07-instruction-tuning" / "instrucoes-pt-br.json").read_bytes()
+    assert ch07.INSTRUCTION_FILES["instrucoes-pt-br.json"]["sha256"] == hashlib.sha256(data).hexdigest()
