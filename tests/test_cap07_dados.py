@@ -218,18 +218,23 @@ def expected_arithmetic(text):
     return answers[0] if answers else None
 
 
-def test_every_arithmetic_entry_is_recomputed(entries):
-    arithmetic = [item for item in entries if item["category"] == "aritmetica"]
-    assert len(arithmetic) >= 80
+def assert_all_recomputed(entries, category, expected_answer):
+    """Toda entrada da categoria é lida pelo conferidor (nenhuma escapa) e a resposta bate com a conta refeita."""
+    items = [item for item in entries if item["category"] == category]
+    assert len(items) >= 80
     unparsed, wrong = [], []
-    for item in arithmetic:
-        expected = expected_arithmetic(text_of(item))
+    for item in items:
+        expected = expected_answer(text_of(item))
         if expected is None:
             unparsed.append(text_of(item))
         elif item["output"] != expected:
             wrong.append((text_of(item), item["output"], expected))
     assert not unparsed, unparsed[:5]
     assert not wrong, wrong[:5]
+
+
+def test_every_arithmetic_entry_is_recomputed(entries):
+    assert_all_recomputed(entries, "aritmetica", expected_arithmetic)
 
 
 def test_arithmetic_checker_catches_a_wrong_answer():
@@ -274,17 +279,7 @@ def expected_conversion(text):
 
 
 def test_every_conversion_entry_is_recomputed(entries):
-    conversions = [item for item in entries if item["category"] == "conversao"]
-    assert len(conversions) >= 80
-    unparsed, wrong = [], []
-    for item in conversions:
-        expected = expected_conversion(text_of(item))
-        if expected is None:
-            unparsed.append(text_of(item))
-        elif item["output"] != expected:
-            wrong.append((text_of(item), item["output"], expected))
-    assert not unparsed, unparsed[:5]
-    assert not wrong, wrong[:5]
+    assert_all_recomputed(entries, "conversao", expected_conversion)
 
 
 def test_conversion_checker_catches_a_wrong_answer():
