@@ -74,8 +74,9 @@ def run(ch07, base_model, tokenizer, fit, dev, collate, dev_loader, lr, args, de
         with open(args.saida, "a", encoding="utf-8") as out:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
-    ch07.train_model(model, fit_loader, dev_loader, optimizer, device, args.epocas * steps_per_epoch, lr,
-                     recipe["warmup_steps"], steps_per_epoch, 1, on_eval=measure)
+    ch07.train_model(model, fit_loader, dev_loader, optimizer, device, max_steps=args.epocas * steps_per_epoch,
+                     peak_lr=lr, warmup_steps=recipe["warmup_steps"], eval_every=steps_per_epoch, eval_batches=1,
+                     on_eval=measure)
 
 
 if __name__ == "__main__":

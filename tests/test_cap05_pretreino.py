@@ -14,7 +14,8 @@ TINY = {"vocab_size": 300, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n
 @pytest.fixture(scope="module")
 def ch05():
     return blocos.load_blocks(NOTEBOOK, "perda", "inicializacao_gpt2", "otimizador", "precisao", "treino", "gerar",
-                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso", "gerar_texto_simples")
+                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso", "modelo_do_curso",
+                              "gerar_texto_simples")
 
 
 @pytest.fixture
@@ -118,7 +119,8 @@ def test_a_few_training_steps_reduce_the_loss_and_resume_continues(ch05, tiny_to
     model = ch05.init_gpt2_weights(ch05.GPTModel(config))
     train_loader, val_loader = make_loaders(ch05, tiny_tokenizer)
     optimizer = ch05.make_optimizer(model, 3e-3, 0.1)
-    history = ch05.train_model(model, train_loader, val_loader, optimizer, torch.device("cpu"), 40, 3e-3, 4, 10, 2)
+    history = ch05.train_model(model, train_loader, val_loader, optimizer, torch.device("cpu"), max_steps=40,
+                               peak_lr=3e-3, warmup_steps=4, eval_every=10, eval_batches=2)
     assert history["step"] == [10, 20, 30, 40]
     assert history["val_loss"][-1] < history["val_loss"][0] - 0.5
     assert history["tokens"][-1] == 40 * 4 * 16
@@ -128,8 +130,8 @@ def test_a_few_training_steps_reduce_the_loss_and_resume_continues(ch05, tiny_to
     resumed_optimizer = ch05.make_optimizer(resumed, 3e-3, 0.1)
     resumed, _, checkpoint = ch05.load_checkpoint(path, torch.device("cpu"), resumed, resumed_optimizer)
     assert resumed_optimizer.state_dict()["state"].keys() == optimizer.state_dict()["state"].keys()
-    more = ch05.train_model(resumed, train_loader, val_loader, resumed_optimizer, torch.device("cpu"), 50, 3e-3, 4,
-                            10, 2, history=checkpoint["history"])
+    more = ch05.train_model(resumed, train_loader, val_loader, resumed_optimizer, torch.device("cpu"), max_steps=50,
+                            peak_lr=3e-3, warmup_steps=4, eval_every=10, eval_batches=2, history=checkpoint["history"])
     assert more["step"] == [10, 20, 30, 40, 50]  # continua do passo salvo, com o histórico
     assert more["tokens"][-1] == 50 * 4 * 16
     assert more["val_loss"][-1] < history["val_loss"][0]
@@ -214,14 +216,117 @@ def test_split_by_position_has_no_overlap(ch05):
     assert val.startswith("\n\n") and 0.08 < len(val) / len(text) < 0.12
 
 
-def test_load_course_model_recreates_it_when_the_cache_is_empty(ch05, monkeypatch, tmp_path, capsys):
+def test_load_course_model_recreates_it_when_missing_stale_or_corrupted(ch05, monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(ch05, "CACHE_DIR", tmp_path)
-    assert not ch05.course_model_path(fast=True).exists()
+    path = ch05.course_model_path(fast=True)
+    assert not path.exists()
     model, tokenizer = ch05.load_course_model(torch.device("cpu"), fast=True)
-    assert "vou treiná-lo agora" in capsys.readouterr().out
-    assert ch05.course_model_path(fast=True).is_file()
+    assert "Não achei o modelo do curso" in capsys.readouterr().out
+    assert ch05.read_checkpoint(path)["fingerprint"] == ch05.course_fingerprint(fast=True)
     again, _ = ch05.load_course_model(torch.device("cpu"), fast=True)  # agora vem do cache, sem treinar
     assert "vou treiná-lo" not in capsys.readouterr().out
     ids = torch.tensor([tokenizer.encode("Capitu olhou")])
     with torch.no_grad():
         assert torch.equal(model(ids), again(ids))
+
+    # O checkpoint "do mês passado": outra receita (ou outro corpus) → treina de novo, com o motivo.
+    ch05.save_checkpoint(path, again, ch05.read_checkpoint(path)["config"], tokenizer, fingerprint="receita-antiga")
+    ch05.load_course_model(torch.device("cpu"), fast=True)
+    printed = capsys.readouterr().out
+    assert "outra receita ou outro corpus" in printed and "receita-antiga" in printed
+    assert ch05.read_checkpoint(path)["fingerprint"] == ch05.course_fingerprint(fast=True)
+
+    path.write_bytes(path.read_bytes()[:300])  # um arquivo cortado no meio
+    ch05.load_course_model(torch.device("cpu"), fast=True)
+    assert "corrompido" in capsys.readouterr().out
+    assert ch05.why_retrain(path, fast=True) is None
+
+
+def test_fingerprint_follows_the_recipe_and_the_corpus(ch05, monkeypatch):
+    fingerprint = ch05.course_fingerprint(fast=False)
+    assert fingerprint != ch05.course_fingerprint(fast=True)  # o modo rápido é outra receita e outro corpus
+    monkeypatch.setitem(ch05.COURSE_RECIPE, "max_steps", ch05.COURSE_RECIPE["max_steps"] + 1)
+    assert ch05.course_fingerprint(fast=False) != fingerprint
+    monkeypatch.undo()
+    other_book = {**ch05.DATA_FILES["esauejacob.txt"], "sha256": "0" * 64}
+    monkeypatch.setitem(ch05.DATA_FILES, "esauejacob.txt", other_book)
+    assert ch05.course_fingerprint(fast=False) != fingerprint  # outro livro (outro sha256): outro corpus
+
+
+@pytest.fixture(scope="module")
+def books(ch05):
+    return {name: ch05.read_book(name) for name in ch05.MACHADO_BOOKS}
+
+
+def test_the_eight_books_decode_cleanly(ch05, books):
+    assert len(books) == 8 and ch05.TEST_BOOK not in ch05.TRAINING_BOOKS and len(ch05.TRAINING_BOOKS) == 7
+    for name, text in books.items():
+        assert len(text) > 150_000, name
+        assert "\r" not in text, name  # fins de linha do Windows normalizados
+        assert "Ã" + "£" not in text and "Ã" + "§" not in text, name  # nada de UTF-8 lido como Windows-1252
+        assert "ção" in text and "elle" in text, name  # português, com a ortografia da época
+        assert text == text.strip()
+    assert books["memorialdeayres.txt"].startswith("MACHADO DE ASSIS")
+    assert len(books["historiassemdata.txt"]) == 299_415  # o tamanho da ficha do espelho de dados
+
+
+def test_machado_split_is_by_position_in_every_book_and_leaves_the_test_book_out(ch05, books):
+    train, val = ch05.machado_split()
+    train_docs, val_docs = train.split(f"\n{ch05.EOT}\n"), val.split(f"\n{ch05.EOT}\n")
+    assert len(train_docs) == len(val_docs) == 7
+    for name, train_doc, val_doc in zip(ch05.TRAINING_BOOKS, train_docs, val_docs, strict=True):
+        book = books[name]
+        assert book.startswith(train_doc) and book.endswith(val_doc)  # o começo e o fim do mesmo livro
+        assert len(train_doc) + len(val_doc) <= len(book) and 0.08 < len(val_doc) / len(book) < 0.12
+        lines = [line for line in val_doc.splitlines() if len(line) > 50]
+        assert lines and not [line for line in lines[:200] if line in train], name  # nenhuma linha vaza
+    test_lines = [line for line in books[ch05.TEST_BOOK].splitlines() if len(line) > 60]
+    assert len(test_lines) > 1000
+    assert not [line for line in test_lines[::10] if line in train or line in val]
+
+
+def test_early_stopping_stops_and_restores_the_best_weights(ch05, tiny_tokenizer):
+    config = {**TINY, "vocab_size": tiny_tokenizer.n_vocab}
+    torch.manual_seed(0)
+    model = ch05.init_gpt2_weights(ch05.GPTModel(config))
+    text = "Capitu tinha olhos de ressaca, e Bentinho olhava a janela. " * 40
+    other = "Bentinho janela olhava; ressaca de olhos tinha Capitu. " * 8  # outra ordem: decorar o treino piora aqui
+    train_loader = ch05.create_dataloader(text, 4, 16, shuffle=True, drop_last=True, tokenizer=tiny_tokenizer)
+    val_loader = ch05.create_dataloader(other, 4, 16, shuffle=False, drop_last=False, tokenizer=tiny_tokenizer)
+    optimizer = ch05.make_optimizer(model, 1e-2, 0.0)
+    history = ch05.train_model(model, train_loader, val_loader, optimizer, torch.device("cpu"), max_steps=400,
+                               peak_lr=1e-2, warmup_steps=2, eval_every=5, eval_batches=None, patience=3)
+    losses = history["val_loss"]
+    best = losses.index(min(losses))
+    assert history["step"][-1] < 400  # parou antes do fim
+    assert len(losses) - 1 - best == 3  # três avaliações seguidas sem melhorar
+    with ch05.mixed_precision(torch.device("cpu"))[0]:  # a avaliação do laço roda no autocast
+        kept = ch05.calc_loss_loader(val_loader, model, "cpu")
+    assert kept == pytest.approx(losses[best], abs=1e-4) and kept < losses[-1] - 1e-3
+
+
+@pytest.mark.parametrize("fp16_scaler", [False, True])
+def test_optimizer_step_is_one_code_path_for_every_precision(ch05, tiny_model, fp16_scaler):
+    import copy
+
+    inputs = torch.randint(0, 300, (2, 16), generator=torch.Generator().manual_seed(4))
+    reference = copy.deepcopy(tiny_model).train()
+    reference_optimizer = torch.optim.SGD(reference.parameters(), lr=1.0)
+    ch05.calc_loss_batch(inputs, inputs, reference, "cpu").backward()
+    norm = torch.nn.utils.clip_grad_norm_(reference.parameters(), 0.01)
+    reference_optimizer.step()
+
+    model = copy.deepcopy(tiny_model).train()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1.0)
+    scaler = torch.amp.GradScaler("cpu", enabled=fp16_scaler)  # ligado: multiplica a perda e desfaz antes do recorte
+    loss = ch05.calc_loss_batch(inputs, inputs, model, "cpu")
+    assert ch05.optimizer_step(loss, model, optimizer, scaler, grad_clip=0.01).item() == pytest.approx(norm.item(),
+                                                                                                          rel=1e-4)
+    for ours, theirs in zip(model.parameters(), reference.parameters(), strict=True):
+        assert torch.allclose(ours, theirs, atol=1e-6)
+        assert ours.grad is None  # os gradientes já saem zerados para o próximo passo
+
+
+def test_mixed_precision_scaler_is_on_only_for_fp16(ch05):
+    autocast, dtype, scaler = ch05.mixed_precision(torch.device("cpu"))
+    assert not scaler.is_enabled() and dtype in (None, torch.bfloat16)
