@@ -101,6 +101,7 @@ def jupyter_lab(notebook_dir: Path, config_dir: Path):
     for name in ("CURSO_DADOS", "CURSO_CACHE", "TIKTOKEN_CACHE_DIR"):
         if env.get(name):
             env[name] = str(Path(env[name]).resolve())
+    env.pop("MPLBACKEND", None)  # o de quem roda (Agg, por exemplo) esconderia os gráficos: vale o do Jupyter
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.token={token}", f"--notebook-dir={notebook_dir}"]
     if os.getuid() == 0:
