@@ -4,15 +4,17 @@ Gera, nesta pasta, PNG e SVG de:
 - laco-de-treino-llm: o laço de treino de um LLM, em cinco passos (cronograma, forward e perda em
   precisão mista, backward, recorte do gradiente, passo do AdamW) e a avaliação a cada `eval_every`;
 - decodificacao: gulosa, temperatura, top-k e top-p sobre a mesma distribuição de brinquedo;
-- divisao-e-bpc: a divisão treino/validação por posição e por que medimos em bits por caractere.
+- divisao-e-bpc: os sete livros de treino, cada um cortado por posição em treino e validação, o livro de
+  teste de fora, e por que medimos em bits por caractere.
 
 Nada é digitado à mão: a curva do cronograma sai do `lr_at` do capítulo (bloco `otimizador`) com a
 receita do curso; as probabilidades saem da softmax de logits ilustrativos (e o corte top-k/top-p é
-conferido com o `keep_top` do bloco `gerar`); a divisão e o BPE da receita saem dos blocos
-`dados_machado` e `treino_bpe`, e os tokens do GPT-2, do `tiktoken`. Sem internet, o `tiktoken` precisa
+conferido com o `keep_top` do bloco `gerar`); a divisão (livro a livro, com `read_book` e
+`split_by_position`), os totais (`machado_split`) e o BPE da receita saem dos blocos `dados_machado` e
+`treino_bpe`, e os tokens do GPT-2, do `tiktoken`. Sem internet, o `tiktoken` precisa
 de um cache local: defina TIKTOKEN_CACHE_DIR (se não estiver definida, usamos
 `../shared/dados/tiktoken-cache` ao lado do projeto, se existir). Os livros vêm da pasta da variável
-CURSO_DADOS ou de `../shared/dados`.
+CURSO_DADOS ou de `../shared/dados`, pelo `download_file` do curso, num cache temporário.
 
 Rode com `python ferramentas/infograficos.py 05` (ou diretamente, `python` neste arquivo).
 """
@@ -48,11 +50,13 @@ from desenho import (  # noqa: E402
     bold,
     box,
     code,
+    course_environment,
     decimal_br,
     draw_lines,
     line_width,
     new_figure,
     path_arrow,
+    percent,
     pill,
     plain,
     save,
@@ -96,11 +100,9 @@ def course_recipe() -> dict:
     raise LookupError("COURSE_RECIPE não encontrado no bloco receita_do_curso")
 
 
-def machado_text(eot: str) -> tuple[str, list[str]]:
-    """Como o `machado_text` do capítulo: Dom Casmurro, <|endoftext|>, Quincas Borba (e os dois livros)."""
-    books = [(DATA_DIR / name).read_text(encoding="utf-8").strip() for name in ("dom_casmurro.txt",
-                                                                                 "quincas_borba.txt")]
-    return f"\n{eot}\n".join(books), books
+def in_words(n: int) -> str:
+    """Um número pequeno por extenso, como no texto do capítulo ("sete livros")."""
+    return ("zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez")[n]
 
 
 # --- peças comuns ------------------------------------------------------------------------------
@@ -206,11 +208,12 @@ def training_loop(m) -> None:
         [[bold("amostra de texto", color=PALETTE["teal"].text)], plain("continua um prompt", size=SMALL_SIZE),
          plain("para ver o progresso", color=MUTED, size=SMALL_SIZE - 0.5)],
     ]
-    for x, lines, color in zip(out_xs, outcomes, ("green", "teal"), strict=True):
+    # quem faz cada uma: o próprio train_model, se receber patience; o on_eval de quem chama
+    callers = [[plain("com "), code("patience")], [plain("no "), code("on_eval(…)")]]
+    for x, lines, color, caller in zip(out_xs, outcomes, ("green", "teal"), callers, strict=True):
         box(ax, x, out_y, out_w, out_h, lines, color=color, size=BODY_SIZE - 0.5)
         arrow(ax, (x, eval_y + eval_h / 2), (x, out_y - out_h / 2), gap=1.0, head=12, lw=1.6)
-    draw_lines(ax, fcx, out_y + out_h / 2 + 0.2, [[plain("no "), code("on_eval(model, passo)")]],
-               size=SMALL_SIZE - 0.5, color=MUTED)
+        draw_lines(ax, x, out_y + out_h / 2 + 0.2, [caller], size=SMALL_SIZE - 0.5, color=MUTED)
 
     draw_lines(ax, 0.4, 0.5,
                [[plain("Receita do curso: ", color=MUTED),
@@ -363,62 +366,100 @@ def decoding(m) -> None:
 
 
 def split_and_bpc(m) -> None:
-    eot = m.EOT
-    text, books = machado_text(eot)
-    train_text, val_text = m.split_by_position(text)
-    assert train_text + val_text == text
-    tokenizer = m.train_tokenizer(train_text, course_recipe()["vocab_size"])
+    # cada livro de treino cortado pelo `split_by_position` do capítulo; o de teste fica inteiro, de fora
+    books = []
+    for name in m.TRAINING_BOOKS:
+        text = m.read_book(name)
+        train_part, val_part = m.split_by_position(text)
+        assert train_part + val_part == text
+        books.append((name, len(text), len(val_part)))
+    test_chars = len(m.read_book(m.TEST_BOOK))
+    assert m.TEST_BOOK not in m.TRAINING_BOOKS and len(books) + 1 == len(m.MACHADO_BOOKS)
+    train_text, val_text = m.machado_split()
+    total = len(train_text) + len(val_text)
+    vocab_size = course_recipe()["vocab_size"]
+    tokenizer = m.train_tokenizer(train_text, vocab_size)
     gpt2 = tiktoken.get_encoding("gpt2")
     ours_pieces = [tokenizer.decode([i]) for i in tokenizer.encode(BPC_SENTENCE)]
     gpt2_pieces = [gpt2.decode_single_token_bytes(i).decode("utf-8") for i in gpt2.encode(BPC_SENTENCE)]
     assert "".join(ours_pieces) == "".join(gpt2_pieces) == BPC_SENTENCE
     assert len(ours_pieces) < len(gpt2_pieces)
 
-    width, height = 12.0, 9.6
+    width, height = 12.0, 12.9
     fig, ax = new_figure(width, height)
-    title(ax, "Treino, validação e bits por caractere",
-          "como o capítulo separa o texto e por que compara modelos em bits por caractere (bpc)")
+    title(ax, "Treino, validação, teste e bits por caractere",
+          f"como o capítulo separa os {in_words(len(m.MACHADO_BOOKS))} livros e por que compara modelos em bits por "
+          "caractere (bpc)")
+    green, orange, purple = PALETTE["green"], PALETTE["orange"], PALETTE["purple"]
 
-    # (a) a divisão por posição
-    x0, x1 = 0.6, 11.4
-    frame(ax, 0.4, 5.0, width - 0.4, 8.4)
-    draw_lines(ax, 0.6, 8.08, [[bold("a divisão: por posição, sem embaralhar")]], size=HEADING_SIZE, ha="left")
-    per_char = (x1 - x0) / len(text)
-    book_y, book_h = 7.1, 0.5
-    eot_start = len(books[0])
-    eot_end = eot_start + len(f"\n{eot}\n")
-    eot_x = x0 + per_char * (eot_start + eot_end) / 2
-    eot_w = 0.14
-    book_colors = ("blue", "purple")
-    spans = [(x0, eot_x - eot_w / 2), (eot_x + eot_w / 2, x1)]
-    for (a, b), name, color in zip(spans, ("Dom Casmurro", "Quincas Borba"), book_colors, strict=True):
-        box(ax, (a + b) / 2, book_y, b - a - 0.04, book_h,
-            [[bold(name, italic=True, color=PALETTE[color].text),
-              plain(f"  {thousands(len(books[book_colors.index(color)]))} caracteres", color=MUTED)]],
-            color=color, size=BODY_SIZE, rounding=0.06, ha="left", pad=0.2)
-    box(ax, eot_x, book_y, eot_w, book_h, color="gray", face=PALETTE["gray"].edge, rounding=0.03, lw=1.0)
-    draw_lines(ax, eot_x, book_y + book_h / 2 + 0.22, [code(eot, bold=True)], size=SMALL_SIZE)
+    # (a) a divisão: sete livros cortados por posição, um livro de teste de fora
+    top, bottom = 11.75, 5.0
+    frame(ax, 0.4, bottom, width - 0.4, top)
+    draw_lines(ax, 0.6, top - 0.32,
+               [[bold(f"a divisão: {in_words(len(books))} livros, cada um cortado por posição, sem embaralhar")]],
+               size=HEADING_SIZE, ha="left")
+    title_x, meta_x, bar_x0, count_x = 0.6, 2.9, 4.15, 11.4
+    bar_max = 10.45 - bar_x0  # polegadas do livro mais longo
+    per_char = bar_max / max([n for _, n, _ in books] + [test_chars])
+    row_h, bar_h = 0.43, 0.28
 
-    cut = len(train_text)
-    cut_x = x0 + per_char * cut
-    split_y, split_h = 6.35, 0.46
-    box(ax, (x0 + cut_x) / 2, split_y, cut_x - x0 - 0.03, split_h,
-        [[bold("treino", color=PALETTE["green"].text),
-          plain(f"  {thousands(len(train_text))} caracteres ({decimal_br(100 * len(train_text) / len(text), 1)} %)",
-                color=MUTED)]],
-        color="green", size=BODY_SIZE, rounding=0.06)
-    box(ax, (cut_x + x1) / 2, split_y, x1 - cut_x - 0.03, split_h,
-        [bold("validação", color=PALETTE["orange"].text)], color="orange", size=SMALL_SIZE, rounding=0.06)
-    draw_lines(ax, x1, split_y - split_h / 2 - 0.2,
-               [plain(f"{thousands(len(val_text))} caracteres ({decimal_br(100 * len(val_text) / len(text), 1)} %)",
-                      color=MUTED)], size=SMALL_SIZE, ha="right")
-    ax.plot([cut_x, cut_x], [split_y - split_h / 2 - 0.05, book_y + book_h / 2 + 0.1], color=PALETTE["orange"].edge,
-            lw=1.6, ls=(0, (3, 2)), zorder=6)
-    draw_lines(ax, cut_x + 0.05, book_y + book_h / 2 + 0.22, ["corte: o fim de parágrafo antes dos 90 %"],
-               size=SMALL_SIZE, color=PALETTE["orange"].text, ha="right")
-    pill(ax, 0.6, 5.5, [bold("sem embaralhar: "), plain("nenhuma frase da validação aparece no treino")],
+    def book_label(y: float, name: str, color: str | None = None) -> None:
+        book_title, year, genre, _ = m.MACHADO_BOOKS[name]
+        draw_lines(ax, title_x, y, [[bold(book_title, italic=True, color=color)]], size=BODY_SIZE - 0.5, ha="left")
+        draw_lines(ax, meta_x, y, [plain(f"{year} · {genre}", color=MUTED)], size=SMALL_SIZE, ha="left")
+
+    def count(y: float, n: int) -> None:
+        draw_lines(ax, count_x, y, [plain(thousands(n), color=MUTED)], size=SMALL_SIZE, ha="right")
+
+    # legenda e cabeçalho da coluna de números
+    legend_y = top - 0.82
+    swatch_w = 0.32
+    legend_x = title_x
+    for color, label in ((green, "treino: o começo de cada livro"),
+                         (orange, "validação: os últimos 10 %, a partir de um fim de parágrafo")):
+        bar(ax, legend_x, legend_y, swatch_w, bar_h * 0.7, color.edge)
+        draw_lines(ax, legend_x + swatch_w + 0.1, legend_y, [label], size=SMALL_SIZE, ha="left", color=color.text)
+        legend_x += swatch_w + 0.1 + line_width(ax, [plain(label)], SMALL_SIZE) + 0.35
+    draw_lines(ax, count_x, legend_y, [bold("caracteres", color=MUTED)], size=SMALL_SIZE, ha="right")
+
+    y = legend_y - 0.5
+    for name, n_chars, n_val in books:
+        book_label(y, name)
+        train_w, val_w = per_char * (n_chars - n_val), per_char * n_val
+        box(ax, bar_x0 + train_w / 2, y, train_w - 0.03, bar_h, color="green", rounding=0.05, lw=1.2)
+        box(ax, bar_x0 + train_w + val_w / 2, y, val_w - 0.03, bar_h, color="orange", rounding=0.05, lw=1.2)
+        count(y, n_chars)
+        y -= row_h
+    last_book_y = y + row_h
+
+    # as partes juntadas: o que o capítulo imprime
+    totals_y = last_book_y - 0.5
+    draw_lines(ax, title_x, totals_y,
+               [[plain("juntando as partes com "), code(m.EOT), plain(" entre os livros:  "),
+                 bold("treino", color=green.text),
+                 plain(f" {thousands(len(train_text))} caracteres ({percent(len(train_text), total)}),  "),
+                 bold("validação", color=orange.text),
+                 plain(f" {thousands(len(val_text))} ({percent(len(val_text), total)})")]],
+               size=SMALL_SIZE + 0.5, ha="left")
+
+    # o livro de teste, separado
+    sep_y = totals_y - 0.38
+    ax.plot([0.6, width - 0.6], [sep_y, sep_y], color=purple.edge, lw=1.2, ls=(0, (5, 3)), zorder=1)
+    test_head_y = sep_y - 0.32
+    draw_lines(ax, title_x, test_head_y,
+               [[bold("livro de teste: nunca treinado, medido uma vez no fim", color=purple.text),
+                 plain("  (nada no capítulo é escolhido olhando para ele)", color=MUTED)]],
+               size=BODY_SIZE - 0.5, ha="left")
+    test_y = test_head_y - 0.48
+    book_label(test_y, m.TEST_BOOK, color=purple.text)
+    test_w = per_char * test_chars
+    box(ax, bar_x0 + test_w / 2, test_y, test_w - 0.03, bar_h, [plain("inteiro, fora do treino e da validação")],
+        color="purple", rounding=0.05, lw=1.2, size=SMALL_SIZE - 0.5, text_color=purple.text, pad=0)
+    count(test_y, test_chars)
+
+    pill(ax, 0.6, bottom + 0.42, [bold("sem embaralhar: "), plain("nenhuma frase da validação aparece no treino")],
          color="yellow", size=BODY_SIZE, ha="left", is_bold=False, height=0.44, pad_x=0.2)
-    draw_lines(ax, x1, 5.45,
+    draw_lines(ax, count_x, bottom + 0.42,
                ["janelas sorteadas do texto todo vazariam", "frases vizinhas para os dois lados"],
                size=SMALL_SIZE, color=MUTED, ha="right")
 
@@ -447,7 +488,7 @@ def split_and_bpc(m) -> None:
     draw_lines(ax, sx, (row1 + row2) / 2,
                [[plain("a mesma frase: "), bold(f"{n_chars} caracteres")],
                 [plain(f"GPT-2 ({thousands(gpt2.n_vocab)} tokens, inglês): "), bold(str(len(gpt2_pieces)))],
-                [plain(f"nosso BPE ({thousands(course_recipe()['vocab_size'])}, em Machado): "),
+                [plain(f"nosso BPE ({thousands(vocab_size)}, em Machado): "),
                  bold(str(len(ours_pieces)))]],
                size=SMALL_SIZE + 0.5, ha="left")
 
@@ -456,7 +497,7 @@ def split_and_bpc(m) -> None:
         [[bold("bpc"), plain(" = "), plain("perda por token × tokens"), plain("  ÷  "),
           plain("(caracteres × ln 2)")]],
         color="blue", size=HEADING_SIZE - 0.5, face="white")
-    draw_lines(ax, 7.2, formula_y,
+    draw_lines(ax, 7.05, formula_y,
                [[bold("a perda por token depende do tokenizador;")], [bold("o bpc, não")]],
                size=BODY_SIZE, ha="left", color=PALETTE["blue"].text)
     n_gpt2, n_ours = len(gpt2_pieces), len(ours_pieces)
@@ -470,10 +511,12 @@ def split_and_bpc(m) -> None:
 
 
 def main() -> None:
-    m = chapter_blocks()
-    training_loop(m)
-    decoding(m)
-    split_and_bpc(m)
+    # os livros vêm pelo `download_file` do curso, do espelho DATA_DIR, num cache temporário
+    with course_environment(DATA_DIR):
+        m = chapter_blocks()
+        training_loop(m)
+        decoding(m)
+        split_and_bpc(m)
 
 
 if __name__ == "__main__":
