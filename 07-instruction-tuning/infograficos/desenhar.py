@@ -87,10 +87,10 @@ def chapter_blocks():
 
 
 def course_tokenizer(m):
-    """O BPE do curso, como o capítulo 05 o treina: só na parte de treino de Dom Casmurro + Quincas Borba.
+    """O BPE do curso, como o capítulo 05 o treina: só na parte de treino dos sete livros de Machado.
 
-    Chame dentro de `course_environment(...)`: `machado_text` lê os livros pelo `download_file` do curso."""
-    train_text, _ = m.split_by_position(m.machado_text())
+    Chame dentro de `course_environment(...)`: `machado_split` lê os livros pelo `download_file` do curso."""
+    train_text, _ = m.machado_split()
     return m.train_tokenizer(train_text, m.COURSE_RECIPE["vocab_size"]), train_text
 
 
