@@ -6,9 +6,13 @@ livro de teste, também fica de fora. Cada execução treina um modelo com a rec
 argumentos pedem, por um número fixo de passos, e acrescenta uma linha JSON a `--saida` com a perda e os bits
 por caractere no trecho dev, o tempo e os tokens por segundo.
 
+Com `--velocidade`, não treina: mede, na mesma execução, os tokens por segundo de um passo de treino da receita
+com alavancas de vazão (lotes maiores, `torch.compile`) e imprime a razão de cada uma contra a receita.
+
 Uso:
     python ferramentas/receita05.py --passos 400 --vocabulario 4096 --dropout 0
     python ferramentas/receita05.py --passos 400 --vocabulario 2048 --lote 64
+    python ferramentas/receita05.py --velocidade
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decaimento", type=float)
     parser.add_argument("--lote", type=int)
     parser.add_argument("--saida", type=Path, default=Path("receita05.jsonl"))
+    parser.add_argument("--velocidade", action="store_true", help="mede alavancas de vazão em vez de treinar")
     args = parser.parse_args(argv)
 
     ch05 = load_blocks("05-pre-treinamento/notebook.ipynb", "receita_do_curso", "dados_machado", "treino",
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     recipe = {**ch05.COURSE_RECIPE, **{k: v for k, v in changes.items() if v is not None}}
     recipe.update(max_steps=args.passos, warmup_steps=max(1, args.passos // 20))
 
+    if args.velocidade:
+        return measure_levers(ch05, recipe)
     fit_text, dev_text = dev_split(ch05)
     tokenizer = ch05.train_tokenizer(fit_text, recipe["vocab_size"])
     torch.manual_seed(123)
@@ -82,6 +89,40 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.saida, "a", encoding="utf-8") as out:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     assert not math.isnan(dev_loss)
+    return 0
+
+
+def measure_levers(ch05, recipe, steps=8):
+    """Tokens por segundo de passos de treino (forward, backward, AdamW, em precisão mista) com cada alavanca."""
+    device = torch.device("cpu")
+    autocast, _, scaler = ch05.mixed_precision(device)
+
+    def tokens_per_second(batch_size, compiled, vocab_size=recipe["vocab_size"]):
+        config = ch05.model_config(recipe, vocab_size)
+        torch.manual_seed(123)
+        model = ch05.init_gpt2_weights(ch05.GPTModel(config)).train()
+        step_model = torch.compile(model) if compiled else model
+        optimizer = ch05.make_optimizer(model, recipe["peak_lr"], recipe["weight_decay"])
+        batch = torch.randint(0, vocab_size, (batch_size, recipe["context_length"] + 1))
+        times = []
+        for _ in range(steps + 2):  # os dois primeiros aquecem (e, compilado, compilam) e não contam
+            start = time.perf_counter()
+            with autocast:
+                loss = ch05.calc_loss_batch(batch[:, :-1], batch[:, 1:], step_model, device)
+            ch05.optimizer_step(loss, model, optimizer, scaler)
+            times.append(time.perf_counter() - start)
+        return batch_size * recipe["context_length"] / sorted(times[2:])[len(times[2:]) // 2], sum(times[:2])
+
+    base, _ = tokens_per_second(recipe["batch_size"], compiled=False)
+    print(f"receita (lote {recipe['batch_size']}): {base:,.0f} tokens/s".replace(",", " "))
+    levers = [("lote 64", 64, False, recipe["vocab_size"]), ("lote 16", 16, False, recipe["vocab_size"]),
+              ("torch.compile", recipe["batch_size"], True, recipe["vocab_size"])]
+    levers += [(f"vocabulário {size}", recipe["batch_size"], False, size) for size in (2048, 4096, 8192, 16384)
+               if size != recipe["vocab_size"]]
+    for name, batch_size, compiled, vocab_size in levers:
+        speed, warmup = tokens_per_second(batch_size, compiled, vocab_size)
+        print(f"{name}: {speed:,.0f} tokens/s, {speed / base:.2f}× a receita ".replace(",", " ")
+              + f"(primeiros dois passos: {warmup:.1f} s)")
     return 0
 
 
