@@ -14,7 +14,7 @@ TINY = {"vocab_size": 300, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n
 @pytest.fixture(scope="module")
 def ch05():
     return blocos.load_blocks(NOTEBOOK, "perda", "inicializacao_gpt2", "otimizador", "precisao", "treino", "gerar",
-                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso", "modelo_do_curso",
+                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso",
                               "gerar_texto_simples")
 
 
