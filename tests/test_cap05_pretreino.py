@@ -1,5 +1,6 @@
 """Capítulo 05: perda, bpc, n-gramas, inicialização, laço de treino, geração, checkpoints e o modelo do curso."""
 
+import copy
 import math
 
 import blocos
@@ -14,8 +15,7 @@ TINY = {"vocab_size": 300, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n
 @pytest.fixture(scope="module")
 def ch05():
     return blocos.load_blocks(NOTEBOOK, "perda", "inicializacao_gpt2", "otimizador", "precisao", "treino", "gerar",
-                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso",
-                              "gerar_texto_simples")
+                              "checkpoints", "ngramas", "dados_machado", "receita_do_curso", "gerar_texto_simples")
 
 
 @pytest.fixture
@@ -307,8 +307,6 @@ def test_early_stopping_stops_and_restores_the_best_weights(ch05, tiny_tokenizer
 
 @pytest.mark.parametrize("fp16_scaler", [False, True])
 def test_optimizer_step_is_one_code_path_for_every_precision(ch05, tiny_model, fp16_scaler):
-    import copy
-
     inputs = torch.randint(0, 300, (2, 16), generator=torch.Generator().manual_seed(4))
     reference = copy.deepcopy(tiny_model).train()
     reference_optimizer = torch.optim.SGD(reference.parameters(), lr=1.0)
