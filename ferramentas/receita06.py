@@ -1,8 +1,8 @@
 """Escolha da taxa de aprendizado e das épocas do capítulo 06 sem olhar a validação nem o teste.
 
-Separa os últimos 20 % do treino do capítulo (o mesmo embaralhamento e a mesma semente do notebook) como
-trecho de escolha (dev), ajusta o GPT do curso nos outros 80 % e mede acurácia e F1 no dev a cada época.
-Cada configuração acrescenta linhas JSON a `--saida`.
+Separa os últimos 20 % do treino do capítulo (a mesma divisão e a mesma semente do notebook) como trecho de
+escolha (dev), ajusta o GPT do curso nos outros 80 % e mede acurácia e F1 no dev a cada época. Cada
+configuração acrescenta linhas JSON a `--saida`.
 
 Uso:
     python ferramentas/receita06.py --inicio pre-treinado --treina last_block --lr 3e-4 1e-3 3e-3
@@ -24,6 +24,8 @@ from torch.utils.data import DataLoader
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blocos import load_blocks  # noqa: E402
 
+SEED = 123  # a do notebook
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Ajuste fino do capítulo 06 medido num trecho do treino.")
@@ -36,31 +38,25 @@ def main(argv: list[str] | None = None) -> int:
 
     ch06 = load_blocks("06-fine-tuning/notebook.ipynb")
     device = torch.device("cpu")
-    messages = ch06.load_spam_messages("pt")
-    train_frame, _, _ = ch06.split_frame(ch06.balance_classes(messages, seed=123), seed=123)  # val e teste: fora
+    balanced, _ = ch06.balance_classes(ch06.load_spam_messages("pt"), seed=SEED)
+    train_frame, _, _ = ch06.split_frame(balanced, seed=SEED)  # a validação e o teste ficam de fora
     cut = round(len(train_frame) * 0.8)
     fit_frame, dev_frame = train_frame[:cut], train_frame[cut:]
     base_model, config, tokenizer = ch06.load_base_model("curso", device)
     fit_data = ch06.SpamDataset(fit_frame, tokenizer, config["context_length"])
     dev_data = ch06.SpamDataset(dev_frame, tokenizer, config["context_length"], fit_data.max_length)
-    dev_loader = DataLoader(dev_data, batch_size=32, collate_fn=ch06.trim_padding)
+    dev_loader = DataLoader(dev_data, batch_size=64, collate_fn=ch06.trim_padding)
     for lr in args.lr:
-        torch.manual_seed(123)
+        torch.manual_seed(SEED)
         start = (copy.deepcopy(base_model) if args.inicio == "pre-treinado"
                  else ch06.init_gpt2_weights(ch06.GPTModel(config)))
         model = ch06.make_classifier(start, 2, args.treina)
         optimizer = ch06.make_optimizer(model, lr, 0.1)
-        fit_loader = DataLoader(fit_data, batch_size=8, shuffle=True, drop_last=True, collate_fn=ch06.trim_padding)
+        fit_loader = DataLoader(fit_data, batch_size=8, shuffle=True, drop_last=True, collate_fn=ch06.trim_padding,
+                                generator=torch.Generator().manual_seed(SEED))
         began = time.perf_counter()
         for epoch in range(1, args.epocas + 1):
-            model.train()
-            for batch in fit_loader:
-                loss = ch06.calc_class_loss_batch(batch, model, device)
-                optimizer.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-                optimizer.step()
-            model.eval()
+            ch06.train_classifier(model, fit_loader, None, optimizer, device, epochs=1, track_accuracy=False)
             metrics = ch06.classification_metrics(*ch06.predict_loader(dev_loader, model, device)[:2])
             row = {"inicio": args.inicio, "treina": args.treina, "lr": lr, "epoca": epoch,
                    "acuracia_dev": round(metrics["acurácia"], 4), "f1_dev": round(metrics["F1"], 4),

@@ -1,8 +1,10 @@
 """Infográficos do capítulo 06 — Fine-tuning.
 
 Gera, nesta pasta, PNG e SVG de:
-- dados-spam: os SMS rotulados (spam ou não) em português; a retirada das mensagens repetidas, o
-  equilíbrio das classes por subamostragem e a divisão 70 / 10 / 20 em treino, validação e teste;
+- dados-spam: os SMS rotulados (spam ou não) em português; a retirada das cópias exatas e das quase-cópias
+  (a mesma `near_copy_key`), o equilíbrio das classes por subamostragem, com as mensagens normais que sobram
+  guardadas (o modelo nunca as vê: medem a caixa de entrada real e o exercício 4), e a divisão estratificada
+  70 / 10 / 20 em treino, validação e teste, cada classe cortada sozinha (cada parte com metade de spam);
 - cirurgia: o GPT do capítulo 05 vira classificador: a cabeça de saída de 256 → vocabulário dá lugar a
   uma de 256 → 2; embeddings e blocos 1 a 3 congelados, o último bloco, a normalização final e a
   cabeça nova treináveis, com os parâmetros contados no modelo;
@@ -10,11 +12,13 @@ Gera, nesta pasta, PNG e SVG de:
   de uma mensagem curta seguida do `<|endoftext|>` que a fecha e de preenchimento.
 
 Nada é digitado à mão: as contagens saem das próprias funções do bloco `dados_spam` do notebook deste
-capítulo (`load_spam_messages`, `balance_classes`, `split_frame`), rodadas em `spam_br.csv` (pasta da
-variável CURSO_DADOS ou `../shared/dados`; o cache do curso, CURSO_CACHE, fica numa pasta temporária se
-não vier definido); a cirurgia é a do bloco `classificador` (`make_classifier`, `count_parameters`),
-feita no `GPTModel` dos blocos `modelo_gpt` e `receita_do_curso`; o tokenizador é o BPE do curso, como o
-bloco `dados_machado` o treina (de novo aqui, na parte de treino de Machado, o que leva alguns segundos).
+capítulo (`near_copy_key`, `load_spam_messages`, `balance_classes`, `split_frame`), rodadas em `spam_br.csv`
+(pasta da variável CURSO_DADOS ou `../shared/dados`; o cache do curso, CURSO_CACHE, fica numa pasta temporária
+se não vier definido), e as asserções conferem o que elas fazem (a primeira de cada grupo de quase-cópias fica;
+as sobras não estão no conjunto equilibrado; cada classe é cortada com `round(fração × tamanho)`); a cirurgia
+é a do bloco `classificador` (`make_classifier`, `count_parameters`), feita no `GPTModel` dos blocos
+`modelo_gpt` e `receita_do_curso`; o tokenizador é o BPE do curso, como o bloco `dados_machado` o treina (de
+novo aqui, na parte de treino de Machado, o que leva um tempo).
 
 Rode com `python ferramentas/infograficos.py 06` (ou diretamente, `python` neste arquivo).
 """
@@ -71,6 +75,8 @@ DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
 SEED = 123
 # exemplos de mensagens mostrados na figura dos dados (índices de linhas do arquivo)
 EXAMPLE_ROWS = {"ham": 4660, "spam": 5381}
+# um exemplo de quase-cópia: a primeira do grupo, que fica, e uma que sai (índices de linhas do arquivo)
+NEAR_COPY_ROWS = (1195, 1216)
 # a mensagem curta da figura do último token e quantos tokens de preenchimento vêm depois dela
 SHORT_MESSAGE = "Ganhe dinheiro já!"
 N_PADDING = 2
@@ -145,42 +151,73 @@ def spam_data(m) -> dict:
     messages = m.load_spam_messages("pt")
     n_unique = len(messages)
     unique_ham, unique_spam = int((messages["label"] == 0).sum()), int((messages["label"] == 1).sum())
-    # o que sumiu saiu por repetição (nenhuma mensagem vazia no arquivo)
-    repeated = raw[m.SPAM_COLUMNS["pt"]].astype(str).str.strip().duplicated()
-    assert int(repeated.sum()) == len(raw) - n_unique
-    balanced = m.balance_classes(messages, seed=SEED)
+    # o que sumiu saiu por repetição: cópia exata do texto ou quase-cópia (a mesma `near_copy_key`), ficando a
+    # primeira de cada grupo (nenhuma mensagem vazia no arquivo)
+    texts = raw[m.SPAM_COLUMNS["pt"]].astype(str).str.strip()
+    keys = texts.map(m.near_copy_key)
+    exact, same_key = texts.duplicated(), keys.duplicated()
+    near = same_key & ~exact
+    assert (texts != "").all() and not (exact & ~same_key).any()
+    assert messages["text"].tolist() == texts[~same_key].tolist()
+    assert n_unique == len(raw) - int(exact.sum()) - int(near.sum())
+    first, copy = NEAR_COPY_ROWS
+    assert near[copy] and not same_key[first] and keys[first] == keys[copy] and texts[first] != texts[copy]
+    balanced, left_out = m.balance_classes(messages, seed=SEED)
     assert (balanced["label"].value_counts() == unique_spam).all() and unique_spam < unique_ham
+    # as sobras: as normais que o sorteio deixou de fora, nenhuma também no conjunto equilibrado
+    assert (left_out["label"] == 0).all() and len(left_out) == unique_ham - unique_spam
+    assert sorted([*balanced["text"], *left_out["text"]]) == sorted(messages["text"])
     defaults = inspect.signature(m.split_frame).parameters
     train_fraction = defaults["train_fraction"].default
     val_fraction = defaults["val_fraction"].default
-    train, val, test = m.split_frame(balanced, seed=SEED)
-    n = len(balanced)
-    assert (len(train), len(val)) == (round(train_fraction * n), round(val_fraction * n))
+    parts = m.split_frame(balanced, seed=SEED)
+    assert sorted(text for part in parts for text in part["text"]) == sorted(balanced["text"])
+    # estratificada: cada classe cortada sozinha, com round(fração × tamanho da classe)
+    per_class = [[int((part["label"] == label).sum()) for label in (0, 1)] for part in parts]
+    for label, size in balanced["label"].value_counts().sort_index().items():
+        counts = [part[label] for part in per_class]
+        assert counts == [round(size * train_fraction), round(size * val_fraction),
+                          size - round(size * train_fraction) - round(size * val_fraction)]
+    spam_shares = {part[1] / sum(part) for part in per_class}
+    assert len(spam_shares) == 1  # a mesma fração de spam nas três partes
+    train, val, test = parts
     examples = {label: raw.loc[row, m.SPAM_COLUMNS["pt"]] for label, row in EXAMPLE_ROWS.items()}
     assert all(raw.loc[row, "Label"] == label for label, row in EXAMPLE_ROWS.items())
     return {"total": len(raw), "ham": n_ham, "spam": n_spam,
             "unique": n_unique, "unique_ham": unique_ham, "unique_spam": unique_spam,
-            "repeated": len(raw) - n_unique, "repeated_ham": n_ham - unique_ham, "repeated_spam": n_spam - unique_spam,
-            "balanced": n, "train": len(train), "val": len(val), "test": len(test),
+            "removed": len(raw) - n_unique, "exact": int(exact.sum()), "near": int(near.sum()),
+            "near_example": (texts[first], texts[copy]),
+            "balanced": len(balanced), "left_out": len(left_out),
+            "train": len(train), "val": len(val), "test": len(test),
+            "per_class": per_class, "spam_share": spam_shares.pop(),
             "train_fraction": train_fraction, "val_fraction": val_fraction,
             "names": m.LABEL_NAMES, "examples": examples}
 
 
 def share_of(fraction: float, n: int, result: int) -> str:
-    """A conta da divisão como o notebook a faz: `round(fração × n)`; "=" se a conta já dá inteira."""
+    """A conta do corte de uma classe como o notebook a faz: `round(fração × n)`; "=" se a conta já dá inteira."""
     exact = fraction * n
     sign = "=" if abs(exact - result) < 1e-9 else "≈"
-    return f"{decimal_br(fraction, 1)} × {thousands(n)} {sign} {thousands(result)}"
+    return f"{decimal_br(fraction, 1)} × {thousands(n)} {sign} {thousands(result)} de cada classe"
+
+
+def differing_tail(text: str, other: str, context: int = 2) -> str:
+    """`text` a partir de `context` palavras antes da primeira em que difere de `other` ("…" no começo cortado)."""
+    words, others = text.split(), other.split()
+    i = next(i for i, (a, b) in enumerate(zip(words, others)) if a != b)
+    start = max(i - context, 0)
+    return ("…" if start else "") + " ".join(words[start:])
 
 
 def data_figure(d: dict) -> None:
-    width, height = 12.0, 11.6
+    width, height = 12.0, 12.95
     fig, ax = new_figure(width, height)
     title(ax, "Os dados: SMS em português, spam ou não",
           "a SMS Spam Collection (UCI) traduzida para o português; as contagens saem das funções do notebook")
     x0, x1 = 0.6, 11.4
     bar_h = 0.52
-    blue, red, green, orange, purple = (PALETTE[c] for c in ("blue", "red", "green", "orange", "purple"))
+    blue, red, green, orange, purple, yellow = (PALETTE[c] for c in ("blue", "red", "green", "orange", "purple",
+                                                                     "yellow"))
     ham_name, spam_name = d["names"]
 
     def heading(y: float, number: int, line) -> None:
@@ -216,12 +253,10 @@ def data_figure(d: dict) -> None:
                  bold(f"{spam_name} ", color=red.text), plain(f"“{d['examples']['spam']}”")]],
                size=SMALL_SIZE, ha="left")
 
-    # 2. tirar as repetidas
+    # 2. tirar as cópias e as quase-cópias
     y -= 2.17
     heading(y, 2, [bold("tirar as repetidas: "),
-                   plain(f"{thousands(d['repeated'])} mensagens repetidas removidas "
-                         f"({thousands(d['repeated_ham'])} que não são spam, "
-                         f"{thousands(d['repeated_spam'])} {spam_name})")])
+                   plain(f"{thousands(d['exact'])} cópias exatas + {thousands(d['near'])} quase-cópias removidas")])
     bar_y = y - 0.75
     x_ham = x0 + d["unique_ham"] * scale
     x_unique = x0 + d["unique"] * scale
@@ -231,16 +266,23 @@ def data_figure(d: dict) -> None:
             color="blue")
     segment(ax, x_ham, x_unique, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text),
                                                  bold(thousands(d["unique_spam"]))]], color="red")
-    left_out(x_unique, x1, bar_y, thousands(d["repeated"]))
+    left_out(x_unique, x1, bar_y, f"{thousands(d['exact'])} + {thousands(d['near'])}")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
-               [[bold(f"{thousands(d['unique'])} mensagens"), plain(", todas diferentes")]],
+               [[bold(f"{thousands(d['unique'])} mensagens"), plain(", sem cópias nem quase-cópias")]],
                size=SMALL_SIZE, ha="left")
     draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
                [plain("uma cópia no treino e outra no teste faria o teste medir memória", color=MUTED)],
                size=SMALL_SIZE, ha="right")
+    kept, dropped = d["near_example"]
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.5,
+               [[bold("quase-cópia", color=MUTED),
+                 plain(": a mesma sem contar maiúsculas, pontuação e números, como ", color=MUTED),
+                 plain(f"“{differing_tail(kept, dropped)}”"), plain(" e ", color=MUTED),
+                 plain(f"“{differing_tail(dropped, kept)}”")]],
+               size=SMALL_SIZE, ha="left")
 
-    # 3. equilibrar
-    y -= 1.9
+    # 3. equilibrar; as sobras ficam guardadas
+    y -= 2.3
     heading(y, 3, [bold("equilibrar: "), plain(f"sorteamos {thousands(d['unique_spam'])} das "
                                                f"{thousands(d['unique_ham'])} mensagens que não são spam")])
     bar_y = y - 0.75
@@ -248,21 +290,32 @@ def data_figure(d: dict) -> None:
     x_bal = x0 + d["balanced"] * scale
     segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=blue.text)], color="blue")
     segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=red.text)], color="red")
-    left_out(x_bal, x_unique, bar_y,
-             f"{thousands(d['unique_ham'] - d['unique_spam'])} mensagens que não são spam ficam de fora")
+    left_out(x_bal, x_unique, bar_y, f"{thousands(d['left_out'])} mensagens normais ficam de fora")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
                [[bold(f"{thousands(d['balanced'])} mensagens"), plain(": metade de cada classe")]],
                size=SMALL_SIZE, ha="left")
-    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
-               [plain(f"sem isso, dizer sempre “{ham_name}” já acertaria "
-                      f"{percent(d['unique_ham'], d['unique'])}", color=MUTED)], size=SMALL_SIZE, ha="right")
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.5,
+               [plain("sem isso, um modelo que dissesse sempre", color=MUTED)], size=SMALL_SIZE, ha="left")
+    draw_lines(ax, x0, bar_y - bar_h / 2 - 0.76,
+               [plain(f"“{ham_name}” já acertaria {percent(d['unique_ham'], d['unique'])}", color=MUTED)],
+               size=SMALL_SIZE, ha="left")
+    spare_w, spare_h = 6.3, 0.78
+    spare_y = bar_y - bar_h / 2 - 0.42 - spare_h / 2
+    box(ax, x1 - spare_w / 2, spare_y, spare_w, spare_h,
+        [[bold("sobras: ", color=yellow.text), bold(thousands(d["left_out"])),
+          plain(" mensagens normais que o modelo nunca vê")],
+         plain("→ medem a caixa de entrada real (metade) e o exercício 4 (metade)", color=MUTED)],
+        color="yellow", size=SMALL_SIZE + 0.5)
+    arrow_x = (x_bal + x_unique) / 2
+    arrow(ax, (arrow_x, bar_y - bar_h / 2), (arrow_x, spare_y + spare_h / 2), gap=2.0, head=11, lw=1.5,
+          color=yellow.edge)
 
-    # 4. embaralhar e dividir
-    y -= 1.9
+    # 4. dividir, classe por classe
+    y -= 2.75
     train_pct, val_pct = round(100 * d["train_fraction"]), round(100 * d["val_fraction"])
-    heading(y, 4, [bold("embaralhar e dividir: "),
-                   plain(f"as {thousands(d['balanced'])}, embaralhadas com uma semente fixa, em "
-                         f"{train_pct} / {val_pct} / {100 - train_pct - val_pct} %")])
+    heading(y, 4, [bold("dividir, estratificada: "),
+                   plain(f"cada classe, embaralhada, em {train_pct} / {val_pct} / {100 - train_pct - val_pct} %; "
+                         f"cada parte com {decimal_br(100 * d['spam_share'], 0)} % de spam")])
     bar_y = y - 1.0
     zoom = (x1 - x0) / d["balanced"]
     x_train = x0 + d["train"] * zoom
@@ -276,26 +329,41 @@ def data_figure(d: dict) -> None:
             color="purple")
     draw_lines(ax, (x_train + x_val) / 2, bar_y + bar_h / 2 + 0.2, [bold("validação", color=orange.text)],
                size=SMALL_SIZE)
+    # cada parte, por classe: metade de cada
+    strip_h = 0.34
+    strip_y = bar_y - bar_h / 2 - 0.06 - strip_h / 2
+    for i, ((n_ham_part, n_spam_part), (xa, xb)) in enumerate(zip(d["per_class"],
+                                                                  ((x0, x_train), (x_train, x_val), (x_val, x1)),
+                                                                  strict=True)):
+        xm = xa + (xb - xa) * n_ham_part / (n_ham_part + n_spam_part)
+        names = (f"{ham_name} ", f"{spam_name} ") if i == 0 else ("", "")
+        for (xa_, xb_), name, n, color in (((xa, xm), names[0], n_ham_part, "blue"),
+                                          ((xm, xb), names[1], n_spam_part, "red")):
+            segment(ax, xa_, xb_, strip_y, strip_h, [[plain(name, color=PALETTE[color].text),
+                                                     bold(thousands(n), color=PALETTE[color].text)]],
+                    color=color, size=SMALL_SIZE - 0.5, lw=1.2)
 
     # o papel de cada parte
-    n = thousands(d["balanced"])
+    (train_ham, _), (val_ham, _), (test_ham, _) = d["per_class"]
+    n_class = d["unique_spam"]
     roles = [
         ("green", f"treino · {thousands(d['train'])}",
          ["o único com que o modelo aprende:", "os gradientes vêm só daqui"],
-         share_of(d["train_fraction"], d["balanced"], d["train"])),
+         share_of(d["train_fraction"], n_class, train_ham)),
         ("orange", f"validação · {thousands(d['val'])}",
          ["acompanha o treino (acurácia a cada", "época), sem ensinar nada ao modelo"],
-         share_of(d["val_fraction"], d["balanced"], d["val"])),
+         share_of(d["val_fraction"], n_class, val_ham)),
         ("purple", f"teste · {thousands(d['test'])}",
          ["guardado até o fim: medido uma", "única vez, com o modelo pronto"],
-         f"o resto: {n} − {thousands(d['train'])} − {thousands(d['val'])} = {thousands(d['test'])}"),
+         f"o resto: {thousands(n_class)} − {thousands(train_ham)} − {thousands(val_ham)} = "
+         f"{thousands(test_ham)} de cada"),
     ]
     role_w, role_h, role_y = 3.5, 1.3, 1.5
     gap = (x1 - x0 - 3 * role_w) / 2
     segment_centers = [(x0 + x_train) / 2, (x_train + x_val) / 2, (x_val + x1) / 2]
     for i, (color, name, what, formula) in enumerate(roles):
         cx = x0 + role_w / 2 + i * (role_w + gap)
-        ax.plot([segment_centers[i], cx], [bar_y - bar_h / 2 - 0.04, role_y + role_h / 2 + 0.04],
+        ax.plot([segment_centers[i], cx], [strip_y - strip_h / 2 - 0.04, role_y + role_h / 2 + 0.04],
                 color=PALETTE[color].edge, lw=1.4, zorder=1)
         box(ax, cx, role_y, role_w, role_h,
             [[bold(name, color=PALETTE[color].text)], *what, plain(formula, color=MUTED, size=SMALL_SIZE - 0.5)],
@@ -303,8 +371,9 @@ def data_figure(d: dict) -> None:
 
     draw_lines(ax, x0, 0.4,
                [[plain("A tradução é automática e algumas frases saem estranhas; os rótulos são os do original "
-                       "em inglês. As partes têm ", color=MUTED), code("round(fração × total)", color=MUTED),
-                 plain(" mensagens.", color=MUTED)]],
+                       "em inglês. Cada classe é cortada em ", color=MUTED),
+                 code("round(fração × tamanho)", color=MUTED),
+                 plain(".", color=MUTED)]],
                size=SMALL_SIZE, ha="left")
     save(fig, HERE / "dados-spam")
 
@@ -491,7 +560,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
     kind_color = {"msg": "blue", "close": "green", "pad": "gray"}
     green, orange = PALETTE["green"], PALETTE["orange"]
 
-    width, height = 12.0, 9.2
+    width, height = 12.0, 9.45
     fig, ax = new_figure(width, height)
     title(ax, "Qual saída lemos: a do token que fecha a mensagem",
           "a máscara causal de uma mensagem curta, fechada por <|endoftext|> e preenchida com mais <|endoftext|>")
@@ -560,7 +629,7 @@ def last_token_figure(tokenizer, eot: str) -> dict:
         x += 0.45 + line_width(ax, [plain(text)], SMALL_SIZE) + 0.5
 
     # as duas notas
-    note_h = 1.4
+    note_h = 1.65
     note_y = ly - 0.35 - note_h / 2
     note_w = (width - 0.8 - 0.3) / 2
     box(ax, 0.4 + note_w / 2, note_y, note_w, note_h,
@@ -572,9 +641,10 @@ def last_token_figure(tokenizer, eot: str) -> dict:
         color="green", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
     box(ax, width - 0.4 - note_w / 2, note_y, note_w, note_h,
         [[bold(f"linha {last}: o último preenchimento", color=orange.text)],
-         "também vê a mensagem toda, mas vê os preenchimentos:",
-         "a saída muda com a quantidade de preenchimento,",
-         "que depende do lote, não da mensagem"],
+         "também vê a mensagem toda, mas vê o preenchimento:",
+         "a saída muda com a quantidade dele: fixa por mensagem se",
+         "tudo é preenchido até um só tamanho (a receita do livro),",
+         "mas dependente do lote se o preenchimento é aparado por lote"],
         color="orange", face="white", size=SMALL_SIZE + 0.5, ha="left", pad=0.2)
     draw_lines(ax, 0.4, 0.3,
                [plain(f"Tokens reais do BPE do curso (vocabulário de {thousands(tokenizer.n_vocab)}); ␣ = espaço. "
@@ -590,10 +660,11 @@ def main() -> None:
         d = spam_data(m)
     data_figure(d)
     print(f"dados-spam: {thousands(d['total'])} mensagens ({thousands(d['ham'])} não spam, {thousands(d['spam'])} "
-          f"spam) → {thousands(d['unique'])} sem repetidas ({thousands(d['unique_ham'])} + "
-          f"{thousands(d['unique_spam'])}; {thousands(d['repeated'])} removidas) → {thousands(d['balanced'])} "
-          f"equilibradas → treino {thousands(d['train'])}, validação {thousands(d['val'])}, teste "
-          f"{thousands(d['test'])}")
+          f"spam) − {thousands(d['exact'])} cópias exatas − {thousands(d['near'])} quase-cópias → "
+          f"{thousands(d['unique'])} ({thousands(d['unique_ham'])} + {thousands(d['unique_spam'])}) → "
+          f"{thousands(d['balanced'])} equilibradas + {thousands(d['left_out'])} sobras → treino "
+          f"{thousands(d['train'])}, validação {thousands(d['val'])}, teste {thousands(d['test'])} (por classe: "
+          + ", ".join(" + ".join(thousands(n) for n in part) for part in d["per_class"]) + ")")
     tokenizer = course_tokenizer(m)
     c = surgery_counts(m, tokenizer.n_vocab)
     surgery_figure(c)
