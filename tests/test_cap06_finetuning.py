@@ -57,21 +57,46 @@ def test_trim_padding_cuts_only_unused_columns(ch06, tokenizer):
     assert labels.tolist() == [1, 0]
 
 
-def test_loading_removes_duplicates_balances_and_splits_without_overlap(ch06):
+def test_near_copy_key_ignores_case_punctuation_and_numbers(ch06):
+    key = ch06.near_copy_key
+    assert key("Ligue JÁ para 0871 240 2578!") == key("ligue já, para 0871-240-2779") == "ligue já para 0 0 0"
+    assert key("Você ganhou um prêmio") != key("Você ganhou um carro")  # uma palavra diferente: outra mensagem
+    assert key("  oi\n mãe_ ") == "oi mãe"
+
+
+def test_loading_removes_copies_and_near_copies(ch06):
     messages = ch06.load_spam_messages("pt")
-    assert not messages["text"].duplicated().any() and set(messages["label"]) == {0, 1}
-    balanced = ch06.balance_classes(messages, seed=1)
-    counts = balanced["label"].value_counts()
-    assert counts[0] == counts[1] == (messages["label"] == 1).sum()
-    train, val, test = ch06.split_frame(balanced, seed=1)
-    n = len(balanced)
-    assert (len(train), len(val)) == (round(0.7 * n), round(0.1 * n)) and len(train) + len(val) + len(test) == n
-    parts = [set(p["text"]) for p in (train, val, test)]
-    assert not (parts[0] & parts[1] or parts[0] & parts[2] or parts[1] & parts[2])
+    keys = messages["text"].map(ch06.near_copy_key)
+    assert not keys.duplicated().any() and set(messages["label"]) == {0, 1}
+    raw = pd.read_csv(ch06.download_file("spam_br.csv"))["EmailTextBR"].astype(str).str.strip()
+    assert len(messages) == raw.map(ch06.near_copy_key).nunique() < raw.nunique() < len(raw)
     english = ch06.load_spam_messages("en")
     assert english["text"].str.contains("call", case=False).any()
     with pytest.raises(ValueError, match="idioma"):
         ch06.load_spam_messages("fr")
+
+
+def test_balance_keeps_the_left_out_messages_apart(ch06):
+    messages = frame([f"normal {i}" for i in range(10)] + [f"spam {i}" for i in range(4)], [0] * 10 + [1] * 4)
+    balanced, left_out = ch06.balance_classes(messages, seed=1)
+    assert balanced["label"].value_counts().to_dict() == {0: 4, 1: 4}
+    assert len(left_out) == 6 and set(left_out["label"]) == {0}
+    assert set(balanced["text"]) | set(left_out["text"]) == set(messages["text"])
+    assert not set(balanced["text"]) & set(left_out["text"])
+
+
+def test_split_is_stratified_and_has_no_overlap(ch06):
+    # 30 normais e 10 spams: cada classe é cortada em 70/10/20 por conta própria
+    data = frame([f"normal {i}" for i in range(30)] + [f"spam {i}" for i in range(10)], [0] * 30 + [1] * 10)
+    train, val, test = ch06.split_frame(data, seed=1)
+    assert [p["label"].value_counts().to_dict() for p in (train, val, test)] == [{0: 21, 1: 7}, {0: 3, 1: 1},
+                                                                                   {0: 6, 1: 2}]
+    parts = [set(p["text"]) for p in (train, val, test)]
+    assert not (parts[0] & parts[1] or parts[0] & parts[2] or parts[1] & parts[2])
+    assert parts[0] | parts[1] | parts[2] == set(data["text"])
+    assert train["label"].tolist() != sorted(train["label"].tolist())  # as classes saem embaralhadas
+    again = ch06.split_frame(data, seed=1)
+    assert all(a.equals(b) for a, b in zip((train, val, test), again))  # mesma semente, mesmas partes
 
 
 def test_surgery_replaces_the_head_and_counts_exactly(ch06, tiny_gpt):
@@ -112,17 +137,54 @@ def test_accuracy_and_metrics_on_hand_made_batches(ch06, tiny_gpt):
     assert ch06.classification_metrics([1, 1], [0, 0])["F1"] == 0.0  # sem nenhum acerto de spam: F1 = 0
 
 
-def test_a_few_epochs_of_fine_tuning_beat_chance(ch06, tokenizer, tiny_gpt):
+def spam_and_ham(ch06, tokenizer):
     spam = [f"Ganhe um prêmio agora {i}, ligue já" for i in range(24)]
     ham = [f"Até amanhã, mãe {i}, chego cedo" for i in range(24)]
-    dataset = ch06.SpamDataset(frame(spam + ham, [1] * 24 + [0] * 24), tokenizer, context_length=16)
-    torch.manual_seed(0)
-    loader = DataLoader(dataset, batch_size=8, shuffle=True, collate_fn=ch06.trim_padding)
+    return ch06.SpamDataset(frame(spam + ham, [1] * 24 + [0] * 24), tokenizer, context_length=16)
+
+
+def seeded_loader(ch06, dataset, seed):
+    return DataLoader(dataset, batch_size=8, shuffle=True, drop_last=True, collate_fn=ch06.trim_padding,
+                      generator=torch.Generator().manual_seed(seed))
+
+
+def test_a_few_epochs_of_fine_tuning_beat_chance(ch06, tokenizer, tiny_gpt):
+    dataset = spam_and_ham(ch06, tokenizer)
     model = ch06.make_classifier(tiny_gpt, trainable="last_block")
     optimizer = ch06.make_optimizer(model, 3e-3, 0.1)
-    history = ch06.train_classifier(model, loader, loader, optimizer, "cpu", epochs=4, eval_every=3, eval_batches=2)
-    assert history["train_acc"][-1] >= 0.9 and history["step"][-1] == 24
-    assert history["train_loss"][-1] < history["train_loss"][0]
+    history = ch06.train_classifier(model, seeded_loader(ch06, dataset, 0), seeded_loader(ch06, dataset, 1), optimizer,
+                                    "cpu", epochs=4, eval_every=5)
+    assert history["train_acc"][-1] >= 0.9 and history["epoch_step"] == [6, 12, 18, 24]
+    assert len(history["train_loss"]) == 24 and history["val_step"] == [5, 10, 15, 20]
+    assert len(history["val_loss"]) == len(history["val_step"])
+    assert sum(history["train_loss"][-6:]) < sum(history["train_loss"][:6])
+
+
+def test_measuring_during_training_does_not_change_the_training(ch06, tokenizer):
+    # O notebook reaproveita o ajuste da seção 7 (que mede a cada época) como a semente 123 da tabela (que não
+    # mede): para isso, medir não pode gastar o sorteio da ordem dos lotes nem mexer nos pesos.
+    dataset = spam_and_ham(ch06, tokenizer)
+    weights = []
+    for measure in (True, False):
+        torch.manual_seed(7)
+        model = ch06.make_classifier(ch06.init_gpt2_weights(ch06.GPTModel(TINY)), trainable="all")
+        optimizer = ch06.make_optimizer(model, 3e-3, 0.1)
+        ch06.train_classifier(model, seeded_loader(ch06, dataset, 7), seeded_loader(ch06, dataset, 8), optimizer,
+                              "cpu", epochs=3, eval_every=2 if measure else None, track_accuracy=measure)
+        weights.append(model.state_dict())
+    assert all(torch.equal(weights[0][name], weights[1][name]) for name in weights[0])
+
+
+def test_dataset_reads_the_last_token_of_whatever_encoding(ch06, tokenizer):
+    def without_eot(text, tokenizer, max_length):
+        ids = tokenizer.encode(text)
+        return ids[:max_length], len(ids) - len(ids[:max_length])
+
+    texts = ["Ganhe um prêmio", "ligue já " * 20]
+    dataset = ch06.SpamDataset(frame(texts, [1, 1]), tokenizer, context_length=16, encode=without_eot)
+    assert dataset.last_index.tolist() == [len(tokenizer.encode(texts[0])) - 1, 15]
+    assert dataset.inputs[0, : len(tokenizer.encode(texts[0]))].tolist() == tokenizer.encode(texts[0])
+    assert dataset.truncated == 1
 
 
 def test_tfidf_baseline_on_a_toy_corpus(ch06):
