@@ -95,3 +95,20 @@ def test_check_gives_a_hint_instead_of_a_traceback(prep, capsys, answer, options
 def test_check_wrong_value_uses_the_hint(prep, capsys):
     assert not prep.check("Exercício 2", 2.0, lambda a: a == 3.0, kind=float, hint="Derive de novo.")
     assert capsys.readouterr().out.strip() == "❌ Exercício 2: ainda não. Derive de novo."
+
+
+def test_a_function_answer_may_be_any_callable_but_not_a_class(prep, capsys):
+    import functools
+    import types
+
+    def add(a, b):
+        return a + b
+
+    # Um functools.partial é uma resposta chamável: conta como função (antes: "deveria ser uma função, mas é
+    # uma função").
+    assert prep.check("Exercício 3", functools.partial(add, 1), lambda f: f(2) == 3, kind=types.FunctionType)
+    assert capsys.readouterr().out.startswith("✅")
+    assert not prep.check("Exercício 3", int, lambda f: True, kind=types.FunctionType)  # uma classe, não
+    assert "deveria ser uma função, mas é um objeto do tipo type" in capsys.readouterr().out
+    assert prep.describe(functools.partial(add, 1)) == "um objeto chamável do tipo partial"
+    assert prep.describe(add) == "uma função"

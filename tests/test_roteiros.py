@@ -14,8 +14,10 @@ import nbformat
 import pytest
 
 SPACE = "[  ]"  # espaço comum, fino ou inseparável
-# Um número no padrão brasileiro: 151 352 | 5,628 | 1 234,5 | 19 (só se seguido de %).
-BR_NUMBER = re.compile(rf"(?<![\w.,])(?:\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?|\d+,\d+|\d+(?={SPACE}?%))(?!\w|[.,]\d)")
+# Um número no padrão brasileiro: 151 352 | 5,628 | 1 234,5 | 19 (só se seguido de %) | 2 (só se seguido de
+# *threads* ou segundos: contagens que um roteiro copia da execução e que mudam de uma máquina para outra).
+BR_NUMBER = re.compile(rf"(?<![\w.,])(?:\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?|\d+,\d+|\d+(?={SPACE}?%)"
+                       rf"|\d+(?={SPACE}\*?(?:threads?|segundos?)\b))(?!\w|[.,]\d)")
 # Nas saídas também valem os números como o Python os imprime: 5.628, 151352, 1.2e-07.
 ANY_NUMBER = re.compile(rf"(?<![\w])\d+(?:{SPACE}\d{{3}})*(?:[.,]\d+)?(?:e[-+]?\d+)?")
 DECLARED = re.compile(r"<!--\s*números de fora:(.*?)-->", re.S)
@@ -58,8 +60,8 @@ def was_printed(quoted, printed):
 
 
 def test_number_pattern_finds_results_not_section_numbers():
-    text = "Na seção 4, 151 352 tokens; perda 5,628 e 19,3 % (1,59×); 2026 e 3 camadas."
-    assert BR_NUMBER.findall(prose(text + " `1,5` [a](x,1)")) == ["151 352", "5,628", "19,3", "1,59"]
+    text = "Na seção 4, 151 352 tokens; perda 5,628 e 19,3 % (1,59×); 2026 e 3 camadas; 2 *threads*, 3 segundos."
+    assert BR_NUMBER.findall(prose(text + " `1,5` [a](x,1)")) == ["151 352", "5,628", "19,3", "1,59", "2", "3"]
     printed = {"5.6284", "151352", "0.193", "19.3", "1.59", "20.0", "20.000000", "3" + "0" * 40}
     assert was_printed("5,63", printed) and was_printed("151 352", printed)
     assert was_printed("20,000000", printed) and was_printed("20,0", printed)
