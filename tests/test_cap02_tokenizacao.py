@@ -1,10 +1,12 @@
 """Capítulo 02: tokenizadores, BPE (igual ao tiktoken com o vocabulário do GPT-2) e o dataset do GPT."""
 
 import json
+import os
 
 import blocos
 import pytest
 import tiktoken
+import tiktoken.load  # o módulo que lê TIKTOKEN_CACHE_DIR
 import torch
 
 ch02 = blocos.load_blocks("02-texto-vira-numero/notebook.ipynb")  # todos os blocos, na ordem do notebook
@@ -153,6 +155,25 @@ def test_tiktoken_failure_becomes_a_clear_message(monkeypatch):
     monkeypatch.setattr(ch02.tiktoken, "get_encoding", offline)
     with pytest.raises(RuntimeError, match="Não consegui carregar o tokenizador do GPT-2.*TIKTOKEN_CACHE_DIR"):
         ch02.get_gpt2_tokenizer()
+
+
+def test_cache_dir_set_after_import_works_without_restarting(monkeypatch, tmp_path):
+    # O conselho da mensagem: definir TIKTOKEN_CACHE_DIR com o tiktoken já importado e chamar de novo.
+    good_cache = os.environ.get("TIKTOKEN_CACHE_DIR") or str(tmp_path / "cache")
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", good_cache)
+    monkeypatch.setattr(tiktoken.registry, "ENCODINGS", {})  # esquece o vocabulário já carregado
+    tiktoken.get_encoding("gpt2")  # garante o cache (baixa, se a pasta estiver vazia)
+    monkeypatch.setattr(tiktoken.registry, "ENCODINGS", {})
+
+    def offline(blobpath):
+        raise ConnectionError("sem rede")
+
+    monkeypatch.setattr(tiktoken.load, "read_file", offline)
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path / "vazia"))  # sem rede e sem cache: falha
+    with pytest.raises(RuntimeError, match=r"os\.environ\['TIKTOKEN_CACHE_DIR'\]"):
+        ch02.get_gpt2_tokenizer()
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", good_cache)  # no mesmo processo, sem reimportar nada
+    assert ch02.get_gpt2_tokenizer().encode(" não") == [299, 28749]
 
 
 # --- dataset e DataLoader --------------------------------------------------------------------------------------

@@ -6,6 +6,12 @@ WRONG_ANSWERS = {
         "wrong = '6,50 GB'"],  # texto (tipo errado)
     3: ["def wrong(x, scale, shift, eps=1e-5):\n"
         "    return scale * (x - x.mean(-1, keepdim=True)) / torch.sqrt(x.var(-1, keepdim=True) + eps) + shift",
+        "def wrong(x, scale, shift, eps=1e-5):\n"  # sem o eps: só a entrada de variância pequena acusa
+        "    mean, var = x.mean(-1, keepdim=True), x.var(-1, keepdim=True, unbiased=False)\n"
+        "    return scale * (x - mean) / torch.sqrt(var) + shift",
+        "def wrong(x, scale, shift, eps=1e-5):\n"  # o eps fora da raiz
+        "    mean, var = x.mean(-1, keepdim=True), x.var(-1, keepdim=True, unbiased=False)\n"
+        "    return scale * (x - mean) / (torch.sqrt(var) + eps) + shift",
         "def wrong(x, scale, shift, eps=1e-5):\n    return (x - x.mean(-1, keepdim=True)).sum(-1)",  # forma errada
         "def wrong(x, scale, shift, eps=1e-5):\n    raise ValueError('x')",  # sempre falha
         "wrong = 3"],  # não é função
