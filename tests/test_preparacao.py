@@ -112,3 +112,8 @@ def test_a_function_answer_may_be_any_callable_but_not_a_class(prep, capsys):
     assert "deveria ser uma função, mas é um objeto do tipo type" in capsys.readouterr().out
     assert prep.describe(functools.partial(add, 1)) == "um objeto chamável do tipo partial"
     assert prep.describe(add) == "uma função"
+
+
+def test_signed_always_shows_the_sign(prep):
+    assert prep.signed(1.23) == "+1,2" and prep.signed(-0.84) == "−0,8" and prep.signed(0.0) == "+0,0"
+    assert prep.signed(-1234.5, 0) == "−1 234"
