@@ -5,6 +5,7 @@
 #                   CAPITULOS="00 01" para escolher)
 #   make saidas     executa em modo completo e grava as saídas nos notebooks (para o commit)
 #   make infograficos  redesenha as figuras de todos os capítulos
+#   make boletim    refaz a tabela "Boletim do curso" do README.md a partir das saídas gravadas nos notebooks
 #   make benchmark  mede o nosso GPT e a nossa atenção contra as referências (transformers, PyTorch)
 #   make limites    instala cada pacote de requirements.txt no limite inferior (.venv-limites) e executa tudo
 
@@ -20,7 +21,7 @@ export CURSO_DADOS ?= $(abspath ../shared/dados)
 export TIKTOKEN_CACHE_DIR ?= $(abspath ../shared/dados/tiktoken-cache)
 endif
 
-.PHONY: curso teste executar saidas infograficos benchmark limites
+.PHONY: curso teste executar saidas infograficos boletim benchmark limites
 
 $(BIN)/.curso: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,9 @@ saidas: $(BIN)/.curso
 
 infograficos: $(BIN)/.curso
 	$(BIN)/python ferramentas/infograficos.py $(CAPITULOS)
+
+boletim: $(BIN)/.dev
+	$(BIN)/python ferramentas/boletim.py --escrever
 
 benchmark: $(BIN)/.dev
 	$(BIN)/python ferramentas/benchmark.py $(ARGS)

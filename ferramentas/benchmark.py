@@ -9,11 +9,12 @@ Compara, com os mesmos pesos e a mesma entrada:
 - o GPTModel do capítulo 04 contra o GPT2LMHeadModel do `transformers` (passada para frente, sem gradientes);
 - a MultiHeadAttention do capítulo 03 contra a mesma conta com F.scaled_dot_product_attention;
 - a geração gulosa no GPT-2 124M (`--novos` tokens a partir de um prompt curto): o generate do capítulo 05, sem
-  cache, o generate_cached do capítulo 08 e o GPT2LMHeadModel.generate com use_cache=True, em tokens por segundo;
+  cache, o generate_cached do capítulo 08 (com o GPTModelKV e com o FastGPTModelKV, definido aqui) e o
+  GPT2LMHeadModel.generate com use_cache=True, em tokens por segundo;
 - um passo de treino inteiro (forward, perda, backward, AdamW), como o laço do capítulo 05, na configuração do
-  modelo do curso e na do GPT-2 124M, em float32 e em precisão mista (bf16 onde o hardware tem; fp16 na GPU
-  sem bf16), com o mesmo lote, a mesma sequência e as mesmas threads (`--treino` escolhe quais), para o nosso
-  GPTModel e para o FastGPTModel do capítulo 08 (as mesmas contas com as peças prontas do PyTorch).
+  modelo do curso e na do GPT-2 124M, em float32 e em precisão mista (bf16 onde o hardware tem; fp16 com o
+  GradScaler na GPU sem bf16), com o mesmo lote, a mesma sequência e as mesmas threads (`--treino` escolhe
+  quais), para o nosso GPTModel e para o FastGPTModel do capítulo 08 (as mesmas contas com as peças prontas do PyTorch).
 Imprime tempos (mediana), a razão nosso/referência e a memória dos pesos (e o pico de memória na GPU).
 Os números dependem da máquina: o que vale é a razão, medida na mesma execução. Não é um teste.
 """
@@ -28,11 +29,87 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blocos import load_blocks  # noqa: E402
 
 GROUPS = ["forward", "geracao", "treino"]
+NOTEBOOK_08 = "08-extras/notebook.ipynb"
+
+# O FastGPTModel do capítulo 08 com cache de chaves e valores: a versão rápida do GPTModelKV, que só o benchmark
+# usa (para comparar com o cache do transformers). Fica aqui, fora do notebook; as classes de base vêm de lá.
+_FAST = load_blocks(NOTEBOOK_08, "gpt_rapido")
+
+
+class FastCausalAttentionKV(_FAST.FastCausalAttention):
+    """A atenção rápida com cache de chaves e valores, para o generate_cached (mesmos parâmetros)."""
+
+    def __init__(self, cfg):
+        super().__init__(cfg)
+        self.reset_cache()
+
+    def reset_cache(self):
+        self.cache_k = self.cache_v = None
+
+    def forward(self, x, use_cache=False):
+        if not use_cache:
+            return super().forward(x)
+        batch, num_tokens, emb_dim = x.shape
+        queries, keys, values = self.qkv(x).view(batch, num_tokens, 3, self.num_heads, -1).permute(2, 0, 3, 1, 4)
+        if self.cache_k is not None:
+            keys = torch.cat([self.cache_k, keys], dim=2)
+            values = torch.cat([self.cache_v, values], dim=2)
+        self.cache_k, self.cache_v = keys, values
+        if num_tokens == 1:  # um token novo enxerga todo o cache: não precisa de máscara
+            context = F.scaled_dot_product_attention(queries, keys, values)
+        else:  # vários tokens novos (o prompt): causal, deslocada pelo que o cache já tinha
+            allowed = torch.ones(num_tokens, keys.shape[2], dtype=torch.bool, device=x.device)
+            allowed = allowed.tril(diagonal=keys.shape[2] - num_tokens)
+            context = F.scaled_dot_product_attention(queries, keys, values, attn_mask=allowed)
+        return self.out_proj(context.transpose(1, 2).reshape(batch, num_tokens, emb_dim))
+
+
+class FastTransformerBlockKV(_FAST.FastTransformerBlock):
+    def __init__(self, cfg):
+        super().__init__(cfg)
+        self.att = FastCausalAttentionKV(cfg)
+
+    def forward(self, x, use_cache=False):
+        x = x + self.drop_shortcut(self.att(self.norm1(x), use_cache))
+        hidden = F.gelu(self.fc_in(self.norm2(x)), approximate="tanh")
+        return x + self.drop_shortcut(self.fc_out(hidden))
+
+
+class FastGPTModelKV(_FAST.FastGPTModel):
+    """O FastGPTModel com cache de chaves e valores: a versão rápida do GPTModelKV, para o generate_cached.
+
+    Mesmos parâmetros do FastGPTModel (load_state_dict(fast.state_dict()) serve).
+    """
+
+    def __init__(self, cfg, tie_weights=False):
+        super().__init__(cfg, tie_weights)
+        self.trf_blocks = nn.Sequential(*[FastTransformerBlockKV(cfg) for _ in range(cfg["n_layers"])])
+        self.position = 0
+
+    def reset_cache(self):
+        self.position = 0
+        for block in self.trf_blocks:
+            block.att.reset_cache()
+
+    def forward(self, in_idx, use_cache=False):
+        if not use_cache:
+            return super().forward(in_idx)
+        start, end = self.position, self.position + in_idx.shape[1]
+        if in_idx.shape[1] == 0 or end > self.pos_emb.num_embeddings:
+            raise ValueError(f"O cache tem {start} tokens e chegaram mais {in_idx.shape[1]}: o modelo aceita de 1 a "
+                             f"{self.pos_emb.num_embeddings} no total. Chame reset_cache() e recomece.")
+        positions = torch.arange(start, end, device=in_idx.device)
+        x = self.drop_emb(self.tok_emb(in_idx) + self.pos_emb(positions))
+        for block in self.trf_blocks:
+            x = block(x, use_cache=True)
+        self.position = end
+        return self.out_head(self.final_norm(x))
 
 
 def median_ms(function, repeats: int, device: torch.device) -> float:
@@ -139,7 +216,7 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
     """Geração gulosa no GPT-2 124M, com os mesmos pesos aleatórios nos três: tokens por segundo."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    ch08 = load_blocks("08-extras/notebook.ipynb", "cache_kv", "gpt_rapido", "gerar", "pesos_gpt2", "config_gpt2")
+    ch08 = load_blocks(NOTEBOOK_08, "gpt_kv", "gerar_com_cache", "pesos_rapidos", "gerar", "pesos_gpt2", "config_gpt2")
     cfg = {**ch08.GPT_CONFIG_124M, "drop_rate": 0.0}
     torch.manual_seed(0)
     reference = GPT2LMHeadModel(GPT2Config(
@@ -152,7 +229,7 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
     cached = ch08.GPTModelKV(cfg)
     cached.load_state_dict(ours.state_dict())
     cached = cached.to(device).eval()
-    fast_cached = ch08.FastGPTModelKV(cfg)  # a versão rápida (peças prontas do PyTorch), com o mesmo cache
+    fast_cached = FastGPTModelKV(cfg)  # a versão rápida (peças prontas do PyTorch), com o mesmo cache
     fast_cached.load_state_dict(ch08.fast_from_gpt(ours).state_dict())
     fast_cached = fast_cached.to(device).eval()
     prompt = torch.randint(0, cfg["vocab_size"], (1, 8), generator=torch.Generator().manual_seed(0)).to(device)
@@ -209,7 +286,7 @@ def training_rows(which: str, repeats: int, device: torch.device) -> None:
 
     ch05 = load_blocks("05-pre-treinamento/notebook.ipynb", "receita_do_curso", "precisao", "modelo_gpt", "pesos_gpt2",
                        "config_gpt2")
-    ch08 = load_blocks("08-extras/notebook.ipynb", "gpt_rapido")
+    ch08 = load_blocks(NOTEBOOK_08, "pesos_rapidos")
     recipe = ch05.COURSE_RECIPE
     course = {**ch05.model_config(recipe, recipe["vocab_size"]), "qkv_bias": True}  # o GPT-2 sempre tem viés em QKV
     setups = {"curso": (course, recipe["batch_size"], recipe["context_length"]),
@@ -242,6 +319,7 @@ def training_rows(which: str, repeats: int, device: torch.device) -> None:
 
 def median_train_ms(model, logits_of, ids, dtype, repeats: int, device: torch.device) -> float:
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    scaler = torch.amp.GradScaler(device.type, enabled=dtype == torch.float16)  # como no laço do capítulo 05
     inputs, targets = ids[:, :-1], ids[:, 1:]
     model.train()
 
@@ -250,8 +328,9 @@ def median_train_ms(model, logits_of, ids, dtype, repeats: int, device: torch.de
             logits = logits_of(model, inputs)
         loss = F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten())
         optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        optimizer.step()
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
         if device.type == "cuda":
             torch.cuda.synchronize()
 

@@ -1,6 +1,9 @@
-"""Capítulo 08: o GPT com cache de chaves e valores (generate_cached) e o FastGPTModel, contra o GPTModel."""
+"""Capítulo 08: o GPT com cache de chaves e valores (generate_cached) e o FastGPTModel, contra o GPTModel; o
+cronômetro das medidas de velocidade; e as células das seções 2 e 4 em passos curtos."""
 
+import benchmark
 import blocos
+import nbformat
 import pytest
 import torch
 
@@ -11,7 +14,7 @@ TINY = {"vocab_size": 300, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n
 
 @pytest.fixture(scope="module")
 def ch08():
-    return blocos.load_blocks(NOTEBOOK, "cache_kv", "gpt_rapido", "gerar")
+    return blocos.load_blocks(NOTEBOOK, "gpt_kv", "gerar_com_cache", "pesos_rapidos", "gerar", "cronometro")
 
 
 def tiny_pair(ch08, **changes):
@@ -138,12 +141,12 @@ def test_fast_model_parameter_count_with_and_without_weight_tying(ch08):
 
 
 def test_fast_model_with_cache_generates_the_same_tokens(ch08):
-    # O FastGPTModelKV (a versão rápida, para o benchmark) também gera os tokens do generate, além do contexto.
+    # O FastGPTModelKV (a versão rápida, que mora no benchmark) também gera os tokens do generate, além do contexto.
     torch.manual_seed(3)
     config = {"vocab_size": 50, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n_layers": 2, "drop_rate": 0.0,
               "qkv_bias": True}
     plain = ch08.GPTModel(config).eval()
-    fast_cached = ch08.FastGPTModelKV(config).eval()
+    fast_cached = benchmark.FastGPTModelKV(config).eval()
     fast_cached.load_state_dict(ch08.fast_from_gpt(plain).state_dict())
     for prompt_length in (1, 5, 20):
         prompt = torch.randint(0, 50, (1, prompt_length))
@@ -152,3 +155,31 @@ def test_fast_model_with_cache_generates_the_same_tokens(ch08):
     with pytest.raises(ValueError, match="reset_cache"):
         fast_cached.reset_cache()
         fast_cached(torch.zeros(1, 17, dtype=torch.long), use_cache=True)
+
+
+def test_time_runs_warms_up_once_then_times_each_repeat(ch08):
+    calls, cpu = [], torch.device("cpu")
+    seconds = ch08.time_runs(lambda: calls.append("medida"), 4, cpu, warmup=lambda: calls.append("aquece"))
+    assert calls == ["aquece"] + ["medida"] * 4 and len(seconds) == 4 and all(s >= 0 for s in seconds)
+    calls.clear()
+    ch08.time_runs(lambda: calls.append("medida"), 3, cpu)  # sem warmup: uma chamada a mais
+    assert calls == ["medida"] * 4
+
+
+def test_rates_spread_and_comparison(ch08):
+    rate = ch08.rates(100, [2.0, 1.0, 4.0])  # 50, 100 e 25 tokens/s
+    assert rate == (50.0, 25.0, 100.0)
+    assert ch08.spread(rate) == "25,0–100,0" and ch08.spread((3000, 2950.4, 3100.6), 0) == "2 950–3 101"
+    assert ch08.compare((20, 18, 22), (10, 9, 11)) == "2,00×, mais rápido, além da variação"
+    assert ch08.compare((10, 9, 11), (20, 18, 22)) == "0,50×, mais lento, além da variação"
+    # As faixas se tocam: mesmo com a mediana 10 % maior, não dizemos qual é mais rápida.
+    assert ch08.compare((11, 9, 12), (10, 8, 11)).endswith("indistinguível nesta execução (as faixas se tocam)")
+
+
+def test_no_code_cell_over_60_lines_in_the_learners_path(root):
+    # O que o aluno lê (tudo depois da Preparação) vem em células curtas, de uma ideia cada.
+    cells = nbformat.read(root / NOTEBOOK, as_version=4).cells
+    start = next(i for i, cell in enumerate(cells) if cell.source.startswith("## Configuração"))
+    too_long = [cell.source.splitlines()[0] for cell in cells[start:]
+                if cell.cell_type == "code" and len(cell.source.splitlines()) > 60]
+    assert not too_long, f"células de código de mais de 60 linhas depois da Preparação: {too_long}"

@@ -16,8 +16,8 @@ RANK, ALPHA = 4, 8
 
 @pytest.fixture(scope="module")
 def ch08():
-    return blocos.load_blocks(NOTEBOOK, "lora", "gpt_moderno", "modelo_gpt", "classificador", "inicializacao_gpt2",
-                              "perda", "otimizador")
+    return blocos.load_blocks(NOTEBOOK, "lora", "lora_no_modelo", "gpt_moderno", "modelo_gpt", "classificador",
+                              "inicializacao_gpt2", "perda", "otimizador")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Capítulo 08: o GPT moderno — RMSNorm, RoPE, atenção com consultas agrupadas (GQA), SwiGLU e ModernGPT."""
+"""Capítulo 08: o GPT moderno — RMSNorm, RoPE, atenção com consultas agrupadas (GQA), SwiGLU e ModernGPT — e a
+prova de que ele é igual ao LlamaForCausalLM do transformers."""
 
 import blocos
 import pytest
@@ -13,8 +14,9 @@ TINY = {"vocab_size": 64, "context_length": 16, "emb_dim": 32, "n_heads": 4, "n_
 
 @pytest.fixture(scope="module")
 def ch08():
-    return blocos.load_blocks(NOTEBOOK, "gpt_moderno", "atencao_multicabeca", "receita_do_curso", "classificador",
-                              "inicializacao_gpt2", "treino", "perda", "otimizador", "precisao", "gerar")
+    return blocos.load_blocks(NOTEBOOK, "gpt_moderno", "config_moderna", "pesos_llama", "atencao_multicabeca",
+                              "receita_do_curso", "classificador", "inicializacao_gpt2", "treino", "perda",
+                              "otimizador", "precisao", "gerar")
 
 
 def gqa(ch08, num_kv_groups, d=32, num_heads=4, context_length=12):
@@ -170,3 +172,135 @@ def test_modern_config_matches_the_course_gpt_parameter_count(ch08):
     fast = ch08.modern_config(ch08.FAST_RECIPE, 512)
     fast_gpt = ch08.count_parameters(ch08.GPTModel(ch08.model_config(ch08.FAST_RECIPE, 512)))
     assert abs(ch08.count_parameters(ch08.ModernGPT(fast)) - fast_gpt) / fast_gpt < 0.03
+
+
+# --- Igual ao Llama do transformers -------------------------------------------------------------------------------
+LLAMA_TINY = {**TINY, "vocab_size": 96, "context_length": 24, "n_layers": 3}
+
+
+def random_llama(seed=0, perturb=True):
+    """Um LlamaForCausalLM pequeno de pesos sorteados, com a configuração de LLAMA_TINY (sem baixar nada)."""
+    transformers = pytest.importorskip("transformers")
+    cfg = LLAMA_TINY
+    config = transformers.LlamaConfig(
+        vocab_size=cfg["vocab_size"], max_position_embeddings=cfg["context_length"], hidden_size=cfg["emb_dim"],
+        num_attention_heads=cfg["n_heads"], num_key_value_heads=cfg["n_kv_groups"], num_hidden_layers=cfg["n_layers"],
+        intermediate_size=cfg["hidden_dim"], rms_norm_eps=1e-6, tie_word_embeddings=False, attn_implementation="sdpa")
+    torch.manual_seed(seed)
+    llama = transformers.LlamaForCausalLM(config).eval()
+    if perturb:  # as escalas das RMSNorm nascem em 1: sorteadas, um erro nelas aparece
+        with torch.no_grad():
+            for name, weight in llama.named_parameters():
+                if "norm" in name:
+                    weight.uniform_(0.5, 1.5)
+    return llama
+
+
+def llama_logits64(llama, ids):
+    """Os logits do Llama em float64, com a LlamaRMSNorm na precisão da entrada (ela força float32)."""
+    reference = random_llama(perturb=False)
+    reference.load_state_dict(llama.state_dict())
+    for module in reference.modules():
+        if type(module).__name__.endswith("RMSNorm"):
+            module.forward = (lambda norm: lambda h: norm.weight * (
+                h * torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + norm.variance_epsilon)))(module)
+    with torch.no_grad():
+        return reference.double()(ids).logits
+
+
+def ours_logits64(ch08, state_dict, ids, change=None):
+    model = ch08.load_llama_weights(ch08.ModernGPT(LLAMA_TINY), state_dict)
+    if change is not None:
+        change(model)
+    with torch.no_grad():
+        return model.double().eval()(ids)
+
+
+def test_modern_gpt_equals_llama_in_float32_and_float64(ch08):
+    llama = random_llama()
+    ids = torch.randint(0, LLAMA_TINY["vocab_size"], (2, LLAMA_TINY["context_length"]))
+    ours = ch08.load_llama_weights(ch08.ModernGPT(LLAMA_TINY), llama.state_dict()).eval()
+    with torch.no_grad():
+        assert (ours(ids) - llama(ids).logits).abs().max() < 1e-5
+        assert (ours(ids[:, :5]) - llama(ids[:, :5]).logits).abs().max() < 1e-5  # sequências curtas também
+    assert (ours_logits64(ch08, llama.state_dict(), ids) - llama_logits64(llama, ids)).abs().max() < 1e-12
+
+
+def _interleaved_rope(model, ch08):
+    class Interleaved(ch08.GroupedQueryAttention):
+        def rotate(self, x):
+            half, n = x.shape[-1] // 2, x.shape[-2]
+            cos, sin = self.cos[:n, :half], self.sin[:n, :half]
+            even, odd = x[..., 0::2], x[..., 1::2]
+            return torch.stack([even * cos - odd * sin, even * sin + odd * cos], dim=-1).flatten(-2)
+
+    for block in model.trf_blocks:
+        block.att.__class__ = Interleaved
+
+
+def _eps_outside_the_root(model, ch08):
+    class EpsOutside(ch08.RMSNorm):
+        def forward(self, x):
+            return self.scale * x / (x.pow(2).mean(dim=-1, keepdim=True).sqrt() + self.eps)
+
+    for block in model.trf_blocks:
+        block.norm1.__class__ = block.norm2.__class__ = EpsOutside
+
+
+def _no_silu(model, ch08):
+    class NoSiLU(ch08.SwiGLU):
+        def forward(self, x):
+            gate, up, down = self.layers
+            return down(gate(x) * up(x))
+
+    for block in model.trf_blocks:
+        block.ff.__class__ = NoSiLU
+
+
+def _tiled_kv_heads(model, ch08):
+    # repeat no lugar de repeat_interleave: a cabeça h usaria a chave h % grupos, não h // tamanho do grupo
+    class Tiled(ch08.GroupedQueryAttention):
+        def forward(self, x):
+            batch, num_tokens, _ = x.shape
+            queries = self.rotate(self.split_heads(self.W_query(x), self.num_heads))
+            keys = self.rotate(self.split_heads(self.W_key(x), self.num_kv_groups))
+            values = self.split_heads(self.W_value(x), self.num_kv_groups)
+            repeats = self.num_heads // self.num_kv_groups
+            keys, values = keys.repeat(1, repeats, 1, 1), values.repeat(1, repeats, 1, 1)
+            context = torch.nn.functional.scaled_dot_product_attention(queries, keys, values, is_causal=True)
+            return self.out_proj(context.transpose(1, 2).reshape(batch, num_tokens, self.d_out))
+
+    for block in model.trf_blocks:
+        block.att.__class__ = Tiled
+
+
+def _swapped_norms(model, ch08):
+    for block in model.trf_blocks:
+        block.norm1, block.norm2 = block.norm2, block.norm1
+
+
+@pytest.mark.parametrize("mistake", [_interleaved_rope, _eps_outside_the_root, _no_silu, _tiled_kv_heads,
+                                     _swapped_norms])
+def test_the_llama_comparison_catches_design_mistakes(ch08, mistake):
+    llama = random_llama()
+    ids = torch.randint(0, LLAMA_TINY["vocab_size"], (2, LLAMA_TINY["context_length"]))
+    reference = llama_logits64(llama, ids)
+    right = (ours_logits64(ch08, llama.state_dict(), ids) - reference).abs().max()
+    wrong = (ours_logits64(ch08, llama.state_dict(), ids, lambda m: mistake(m, ch08)) - reference).abs().max()
+    assert right < 1e-12 and wrong > 1e-8, (right, wrong)
+
+
+def test_swapped_norms_are_invisible_without_perturbed_scales(ch08):
+    # Por que a referência tem escalas sorteadas: com todas em 1, trocar norm1 e norm2 não muda nada.
+    llama = random_llama(perturb=False)
+    ids = torch.randint(0, LLAMA_TINY["vocab_size"], (1, 10))
+    swapped = ours_logits64(ch08, llama.state_dict(), ids, lambda m: _swapped_norms(m, ch08))
+    assert (swapped - llama_logits64(llama, ids)).abs().max() < 1e-12
+
+
+def test_loading_llama_weights_is_strict(ch08):
+    llama = random_llama()
+    with pytest.raises(RuntimeError, match="size mismatch"):
+        ch08.load_llama_weights(ch08.ModernGPT({**LLAMA_TINY, "hidden_dim": 64}), llama.state_dict())
+    with pytest.raises(KeyError):  # um bloco a mais no nosso modelo: o Llama não tem os pesos dele
+        ch08.load_llama_weights(ch08.ModernGPT({**LLAMA_TINY, "n_layers": 4}), llama.state_dict())

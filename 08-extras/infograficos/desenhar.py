@@ -11,10 +11,10 @@ Gera, nesta pasta, PNG e SVG de:
 - moderno: o bloco do GPT-2 ao lado do bloco moderno (RMSNorm, RoPE, GQA, SwiGLU, sem viés), com os parâmetros
   contados nos dois modelos.
 
-Nada é digitado à mão: os números saem dos blocos do notebook deste capítulo (`cache_kv`, `lora`, `ddp`,
-`gpt_moderno`, `receita_do_curso`, `classificador`). Os tokens por passo da figura do cache são contados num
-GPTModelKV pequeno, rodando o `generate` e o `generate_cached` de verdade; as contagens do LoRA, num
-`LinearWithLoRA` montado como o notebook o monta; as fatias do DDP, num `DistributedSampler` com a semente do
+Nada é digitado à mão: os números saem dos blocos do notebook deste capítulo (`gpt_kv`, `gerar_com_cache`,
+`lora`, `ddp_treino`, `config_moderna`, `receita_do_curso`, `classificador`). Os tokens por passo da figura do
+cache são contados num GPTModelKV pequeno, rodando o `generate` e o `generate_cached` de verdade; as contagens do
+LoRA, num `LinearWithLoRA` montado como o notebook o monta; as fatias do DDP, num `DistributedSampler` com a semente do
 script de treino; os parâmetros do GPT-2 e do ModernGPT, nos modelos da receita do curso (`model_config` e
 `modern_config`). Os argumentos das chamadas de exemplo (a camada do LoRA, o lote e os processos do DDP) são
 lidos das células do notebook.
@@ -81,8 +81,8 @@ DDP_EXAMPLES = 16
 
 def chapter_blocks():
     """Os blocos do notebook de que as figuras precisam (e aqueles de que eles dependem)."""
-    return blocos.load_blocks(NOTEBOOK, "receita_do_curso", "classificador", "cache_kv", "lora", "ddp",
-                              "gpt_moderno")
+    return blocos.load_blocks(NOTEBOOK, "receita_do_curso", "classificador", "gpt_kv", "gerar_com_cache", "lora",
+                              "ddp_treino", "config_moderna")
 
 
 def notebook_calls(function: str) -> list[ast.Call]:
@@ -91,7 +91,8 @@ def notebook_calls(function: str) -> list[ast.Call]:
     for cell_ in nbformat.read(NOTEBOOK, as_version=4).cells:
         if cell_.cell_type != "code" or cell_.source.startswith("# @bloco"):
             continue
-        for node in ast.walk(ast.parse(cell_.source)):
+        python = "\n".join(line for line in cell_.source.splitlines() if not line.startswith("%"))  # sem mágicas
+        for node in ast.walk(ast.parse(python)):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 if name == function:
