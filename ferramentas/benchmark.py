@@ -33,6 +33,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blocos import load_blocks  # noqa: E402
+from numeros import decimal  # noqa: E402
 
 GROUPS = ["forward", "geracao", "treino"]
 NOTEBOOK_08 = "08-extras/notebook.ipynb"
@@ -112,6 +113,21 @@ class FastGPTModelKV(_FAST.FastGPTModel):
         return self.out_head(self.final_norm(x))
 
 
+def reference_gpt2(cfg: dict):
+    """O GPT2LMHeadModel do `transformers` com a configuração `cfg` do curso (pesos aleatórios, da semente atual).
+
+    bos e eos ficam no último id do vocabulário (no GPT-2, o <|endoftext|>, 50256): o padrão do GPT2Config, 50256,
+    não existe num vocabulário menor, como o do modelo do curso, e o `transformers` avisaria."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    return GPT2LMHeadModel(GPT2Config(
+        vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
+        n_layer=cfg["n_layers"], n_head=cfg["n_heads"], resid_pdrop=cfg["drop_rate"],
+        embd_pdrop=cfg["drop_rate"], attn_pdrop=cfg["drop_rate"],
+        bos_token_id=cfg["vocab_size"] - 1, eos_token_id=cfg["vocab_size"] - 1,
+    ))
+
+
 def median_ms(function, repeats: int, device: torch.device) -> float:
     with torch.no_grad():
         function()  # aquecimento
@@ -172,14 +188,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def forward_rows(ch04, batch: int, tokens: int, repeats: int, device: torch.device) -> None:
     """A passada para frente do GPTModel e a atenção de uma camada, contra o transformers e o SDPA."""
-    from transformers import GPT2Config, GPT2LMHeadModel
-
     cfg = ch04.GPT_CONFIG_124M
     torch.manual_seed(0)
-    reference = GPT2LMHeadModel(GPT2Config(
-        vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
-        n_layer=cfg["n_layers"], n_head=cfg["n_heads"],
-    )).to(device).eval()
+    reference = reference_gpt2(cfg).to(device).eval()
     ours = ch04.load_weights_into_gpt(ch04.GPTModel(cfg), reference.state_dict()).to(device).eval()
     ids = torch.randint(0, cfg["vocab_size"], (batch, tokens), device=device)
     with torch.no_grad():
@@ -214,15 +225,10 @@ def forward_rows(ch04, batch: int, tokens: int, repeats: int, device: torch.devi
 
 def generation_rows(new_tokens: int, device: torch.device) -> None:
     """Geração gulosa no GPT-2 124M, com os mesmos pesos aleatórios nos três: tokens por segundo."""
-    from transformers import GPT2Config, GPT2LMHeadModel
-
     ch08 = load_blocks(NOTEBOOK_08, "gpt_kv", "gerar_com_cache", "pesos_rapidos", "gerar", "pesos_gpt2", "config_gpt2")
     cfg = {**ch08.GPT_CONFIG_124M, "drop_rate": 0.0}
     torch.manual_seed(0)
-    reference = GPT2LMHeadModel(GPT2Config(
-        vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
-        n_layer=cfg["n_layers"], n_head=cfg["n_heads"],
-    )).to(device).eval()
+    reference = reference_gpt2(cfg).to(device).eval()
     reference.generation_config.eos_token_id = None  # gera sempre os `new_tokens`, como os nossos sem eos_id
     reference.generation_config.pad_token_id = 0
     ours = ch08.load_weights_into_gpt(ch08.GPTModel(cfg), reference.state_dict()).to(device).eval()
@@ -252,10 +258,10 @@ def generation_rows(new_tokens: int, device: torch.device) -> None:
         speed[name] = new_tokens / seconds
         same = same_tokens(outputs[name], outputs["generate (sem cache)"])
         print(f"{name:<38} {speed[name]:>10.1f} {seconds:>12.1f}  {same}")
-    plain, cached, fast, reference = list(runs)
-    print(f"generate_cached / generate: {speed[cached] / speed[plain]:.1f}× os tokens por segundo; "
-          f"generate_cached / transformers: {speed[cached] / speed[reference]:.2f}×; "
-          f"FastGPTModelKV / transformers: {speed[fast] / speed[reference]:.2f}×")
+    plain_name, cached_name, fast_name, reference_name = list(runs)
+    print(f"generate_cached / generate: {speed[cached_name] / speed[plain_name]:.1f}× os tokens por segundo; "
+          f"generate_cached / transformers: {speed[cached_name] / speed[reference_name]:.2f}×; "
+          f"FastGPTModelKV / transformers: {speed[fast_name] / speed[reference_name]:.2f}×")
 
 
 def timed(function, argument, device: torch.device):
@@ -282,8 +288,6 @@ def same_tokens(tokens: torch.Tensor, expected: torch.Tensor) -> str:
 
 def training_rows(which: str, repeats: int, device: torch.device) -> None:
     """Um passo de treino do nosso GPTModel (e do FastGPTModel) contra o do GPT2LMHeadModel, com os mesmos pesos."""
-    from transformers import GPT2Config, GPT2LMHeadModel
-
     ch05 = load_blocks("05-pre-treinamento/notebook.ipynb", "receita_do_curso", "precisao", "modelo_gpt", "pesos_gpt2",
                        "config_gpt2")
     ch08 = load_blocks(NOTEBOOK_08, "pesos_rapidos")
@@ -299,11 +303,7 @@ def training_rows(which: str, repeats: int, device: torch.device) -> None:
             continue
         for dtype in [None] + ([mixed] if mixed else []):
             torch.manual_seed(0)
-            reference = GPT2LMHeadModel(GPT2Config(
-                vocab_size=cfg["vocab_size"], n_positions=cfg["context_length"], n_embd=cfg["emb_dim"],
-                n_layer=cfg["n_layers"], n_head=cfg["n_heads"], resid_pdrop=cfg["drop_rate"],
-                embd_pdrop=cfg["drop_rate"], attn_pdrop=cfg["drop_rate"],
-            )).to(device)
+            reference = reference_gpt2(cfg).to(device)
             ours = ch05.load_weights_into_gpt(ch05.GPTModel(cfg), reference.state_dict()).to(device)
             fast = ch08.fast_from_gpt(ours)
             generator = torch.Generator().manual_seed(0)
@@ -312,9 +312,9 @@ def training_rows(which: str, repeats: int, device: torch.device) -> None:
             ref_ms = median_train_ms(reference, lambda m, x: m(x).logits, ids, dtype, repeats, device)
             fast_ms = median_train_ms(fast, lambda m, x: m(x), ids, dtype, repeats, device)
             label = f"treino {name} {batch}×{tokens} {str(dtype or 'float32').removeprefix('torch.')}"
-            row(label, ours_ms, ref_ms, f"{batch * tokens / ours_ms * 1000:,.0f} tokens/s (nosso)".replace(",", " "))
+            row(label, ours_ms, ref_ms, f"{decimal(batch * tokens / ours_ms * 1000, 0)} tokens/s (nosso)")
             row("  idem, FastGPTModel", fast_ms, ref_ms,
-                f"{batch * tokens / fast_ms * 1000:,.0f} tokens/s (FastGPTModel)".replace(",", " "))
+                f"{decimal(batch * tokens / fast_ms * 1000, 0)} tokens/s (FastGPTModel)")
 
 
 def median_train_ms(model, logits_of, ids, dtype, repeats: int, device: torch.device) -> float:

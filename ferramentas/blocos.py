@@ -17,6 +17,25 @@ travessão, sem `origem:`, pasta com outro nome) é um erro, não uma célula co
 Nos testes, `load_blocks(notebook, "NOME", ...)` executa os blocos pedidos num módulo novo, sem
 kernel, para que possam ser testados como Python comum. Os blocos de que eles dependem (os que
 definem nomes que eles usam) vêm junto.
+
+Os blocos usam as funções uns dos outros pelo nome, sem importar (TransformerBlock usa
+MultiHeadAttention). Por isso, num notebook:
+
+- `shadowing(notebook)`: uma célula que não é bloco não pode redefinir um nome que um bloco do
+  notebook define por def, class ou atribuição (import não conta: `import torch` de novo liga o
+  mesmo módulo). Senão, um bloco recolhido passa a usar a versão da célula sem aviso. Quando for
+  de propósito, a linha que redefine diz por quê: `x = ...  # sombra permitida: <motivo>`.
+  Nomes com `_` na frente também contam (um auxiliar privado é usado do mesmo jeito); só o `_`
+  sozinho, o "descarte", fica de fora.
+- `block_order(notebook)`: o que um bloco usa ao ser executado (nível do módulo, corpo de classe,
+  valores padrão, decoradores) vem de um bloco anterior; o que ele usa só dentro de funções vem de
+  algum bloco do notebook, antes ou depois (a função só roda quando é chamada). Com `strict=True`,
+  também os nomes usados dentro de funções precisam vir de um bloco anterior.
+
+Definir um nome é ligá-lo no nível do módulo: def, class, atribuição (inclusive desempacotada,
+aumentada ou anotada), import, alvo de for, `with ... as`, `except ... as`, também dentro de
+if/try/for/with. As linhas de comando mágico do IPython (`%...`, `!...`) são ignoradas, e uma
+célula `%%...` inteira também.
 """
 
 from __future__ import annotations
@@ -27,16 +46,21 @@ import builtins
 import difflib
 import itertools
 import re
+import symtable
 import sys
 import types
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
+from raiz import ROOT, chapter_notebooks
 
-ROOT = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"^# @bloco (?P<name>[A-Za-z_][A-Za-z0-9_]*) — origem: (?P<origin>\d\d-[a-z0-9-]+)\s*$")
 MARKER_FORM = "# @bloco NOME — origem: NN-pasta"
+ALLOW_SHADOW = "# sombra permitida:"  # seguido do motivo, na linha que redefine o nome de um bloco
+_ALLOW_SHADOW = re.compile(r"#\s*sombra permitida:\s*\S")
+PROVIDED = set(dir(builtins))  # nomes que existem em qualquer módulo, sem bloco nenhum
 _loads = itertools.count(1)
 
 
@@ -55,10 +79,6 @@ class Block:
     @property
     def is_origin(self) -> bool:
         return self.chapter == self.origin
-
-
-def chapter_notebooks(root: Path = ROOT) -> list[Path]:
-    return sorted(root.glob("[0-9][0-9]-*/notebook.ipynb"))
 
 
 def scan(notebook: Path) -> tuple[list[Block], list[str]]:
@@ -123,36 +143,100 @@ def write_copies(drifted: list[tuple[Block, Block]]) -> None:
         nbformat.write(nb, notebook)
 
 
-def defined_and_used(source: str) -> tuple[set[str], set[str]]:
-    """Nomes que o bloco define no nível do módulo e nomes globais que ele usa sem definir."""
-    tree = ast.parse(source)
-    defined: set[str] = set()
+class Binding(NamedTuple):
+    name: str
+    line: int  # linha da célula (a partir de 1) onde o nome é ligado
+    imported: bool  # ligado por import
+
+
+@dataclass(frozen=True)
+class CellNames:
+    """O que uma célula faz com os nomes do módulo: o que ela define e o que ela usa de fora."""
+
+    bindings: tuple[Binding, ...]  # cada ligação no nível do módulo, na ordem do código
+    uses_now: frozenset[str]  # usados ao executar a célula: nível do módulo, corpo de classe, compreensões
+    uses_later: frozenset[str]  # usados só dentro de funções e lambdas, quando forem chamadas
+
+    @property
+    def defines(self) -> set[str]:
+        return {b.name for b in self.bindings}
+
+    @property
+    def own(self) -> set[str]:
+        """Os nomes que a célula define sem ser por import (def, class, atribuição, for, with...)."""
+        return {b.name for b in self.bindings if not b.imported}
+
+    @property
+    def uses(self) -> frozenset[str]:
+        return self.uses_now | self.uses_later
+
+
+def python_source(source: str) -> str:
+    """O código da célula sem os comandos mágicos do IPython (`%...`, `!...`), com as linhas no lugar."""
+    if source.lstrip().startswith("%%"):
+        return ""  # magia de célula (%%bash, %%writefile...): o resto nem é Python
+    lines = source.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("%", "!")):
+            lines[i] = line[: len(line) - len(stripped)] + "pass"
+    return "\n".join(lines)
+
+
+def _bindings(tree: ast.Module) -> list[Binding]:
+    found: list[Binding] = []
 
     def visit(node: ast.AST) -> None:  # só o nível do módulo: não entra em funções, classes, lambdas
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                defined.add(child.name)
+                found.append(Binding(child.name, child.lineno, False))
             elif isinstance(child, (ast.Import, ast.ImportFrom)):
-                defined.update((a.asname or a.name).split(".")[0] for a in child.names)
+                found.extend(Binding((a.asname or a.name).split(".")[0], child.lineno, True)
+                             for a in child.names if a.name != "*")
             elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
-                defined.add(child.id)
+                found.append(Binding(child.id, child.lineno, False))
+            elif isinstance(child, ast.ExceptHandler) and child.name:
+                found.append(Binding(child.name, child.lineno, False))
+                visit(child)
             elif not isinstance(child, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
                 visit(child)
 
     visit(tree)
-    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    return defined, loaded - defined - set(dir(builtins))
+    return sorted(found, key=lambda b: b.line)
+
+
+def cell_names(source: str) -> CellNames:
+    """Os nomes que a célula define no nível do módulo e os nomes de fora que ela usa, agora ou depois."""
+    source = python_source(source)
+    bindings = _bindings(ast.parse(source))
+    defined = {b.name for b in bindings}
+    now: set[str] = set()
+    later: set[str] = set()
+
+    def visit(table: symtable.SymbolTable, runs_now: bool) -> None:
+        for symbol in table.get_symbols():
+            if symbol.is_referenced() and (symbol.is_global() or table.get_type() == "module"):
+                (now if runs_now else later).add(symbol.get_name())
+        for child in table.get_children():
+            # Compreensões e corpos de classe rodam na hora; funções e lambdas, só quando chamadas.
+            comprehension = child.get_name() in ("listcomp", "setcomp", "dictcomp", "genexpr")
+            visit(child, runs_now and (child.get_type() == "class" or comprehension))
+
+    visit(symtable.symtable(source, "<célula>", "exec"), True)
+    now -= defined | PROVIDED
+    later -= defined | PROVIDED | now
+    return CellNames(tuple(bindings), frozenset(now), frozenset(later))
 
 
 def with_dependencies(blocks: list[Block], names: set[str]) -> list[Block]:
     """Os blocos pedidos e, transitivamente, os que definem nomes que eles usam, na ordem do notebook."""
-    names_of = [defined_and_used(b.source) for b in blocks]
+    block_names = [cell_names(b.source) for b in blocks]
     chosen = {i for i, b in enumerate(blocks) if b.name in names}
     pending = list(chosen)
     while pending:
         i = pending.pop()
-        for name in names_of[i][1]:
-            providers = [j for j, (defined, _) in enumerate(names_of) if name in defined]
+        for name in block_names[i].uses:
+            providers = [j for j, names_j in enumerate(block_names) if name in names_j.defines]
             if not providers:
                 continue  # vem de fora dos blocos (ou é um erro que a execução vai mostrar)
             earlier = [j for j in providers if j < i]
@@ -161,6 +245,70 @@ def with_dependencies(blocks: list[Block], names: set[str]) -> list[Block]:
                 chosen.add(j)
                 pending.append(j)
     return [b for i, b in enumerate(blocks) if i in chosen]
+
+
+def _where(notebook: Path, cell_index: int) -> str:
+    return f"{notebook.parent.name}/{notebook.name} (célula {cell_index})"
+
+
+def shadowing(notebook: Path) -> list[str]:
+    """Células que não são blocos e redefinem, sem dizer por quê, um nome que um bloco do notebook define."""
+    nb = nbformat.read(notebook, as_version=4)
+    blocks = blocks_in(notebook)
+    owner: dict[str, Block] = {}
+    for block in blocks:
+        for name in sorted(cell_names(block.source).own - {"_"}):
+            owner.setdefault(name, block)
+    in_blocks = {b.cell_index for b in blocks}
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or i in in_blocks:
+            continue
+        lines = cell.source.split("\n")
+        reported = set()
+        for binding in cell_names(cell.source).bindings:
+            block = owner.get(binding.name)
+            if block is None or binding.name in reported or _ALLOW_SHADOW.search(lines[binding.line - 1]):
+                continue
+            reported.add(binding.name)
+            problems.append(
+                f"{_where(notebook, i)}, linha {binding.line}: redefine '{binding.name}', que o bloco "
+                f"'{block.name}' (célula {block.cell_index}) define; os blocos que usam '{binding.name}' "
+                "passariam a usar a versão desta célula sem aviso. Use outro nome ou, se for de propósito, "
+                f"diga por quê na mesma linha: '{ALLOW_SHADOW} <motivo>'")
+    return problems
+
+
+def block_order(notebook: Path, strict: bool = False) -> list[str]:
+    """Blocos que usam nomes que nenhum bloco antes deles define (ou, dentro de funções, nenhum bloco)."""
+    nb = nbformat.read(notebook, as_version=4)
+    blocks = blocks_in(notebook)
+    block_names = [cell_names(b.source) for b in blocks]
+    in_blocks = {b.cell_index for b in blocks}
+
+    def hint(name: str, after: int) -> str:
+        later_blocks = [b.name for b, n in zip(blocks[after + 1:], block_names[after + 1:]) if name in n.defines]
+        if later_blocks:
+            return f"o bloco '{later_blocks[0]}' define, mas vem depois"
+        cells = [i for i, c in enumerate(nb.cells)
+                 if c.cell_type == "code" and i not in in_blocks and name in cell_names(c.source).defines]
+        if cells:
+            return f"só a célula {cells[0]}, que não é bloco, define; quem carrega os blocos não a executa"
+        return "nada no notebook define"
+
+    problems = []
+    defined_before: set[str] = set()
+    defined_anywhere = set().union(*(n.defines for n in block_names))
+    for k, (block, names) in enumerate(zip(blocks, block_names)):
+        where = f"{_where(notebook, block.cell_index)}: o bloco '{block.name}'"
+        for name in sorted(names.uses_now - defined_before):
+            problems.append(f"{where} usa '{name}' ao ser executado, e nenhum bloco antes dele o define "
+                            f"({hint(name, k)})")
+        for name in sorted(names.uses_later - (defined_before if strict else defined_anywhere)):
+            problems.append(f"{where} usa '{name}' dentro de uma função, e nenhum bloco "
+                            f"{'antes dele' if strict else 'do notebook'} o define ({hint(name, k)})")
+        defined_before |= names.defines
+    return problems
 
 
 def load_blocks(notebook: str | Path, *names: str) -> types.ModuleType:

@@ -26,8 +26,8 @@ from datetime import datetime
 from pathlib import Path
 
 import nbformat
+from raiz import ROOT, chapter_notebooks
 
-ROOT = Path(__file__).resolve().parent.parent
 START = "<!-- boletim: início -->"
 END = "<!-- boletim: fim -->"
 NUMBER = r"[−+-]?\d+(?: \d{3})*(?:,\d+)?(?:e[−+-]?\d+)?"
@@ -198,7 +198,7 @@ def chapter_row(chapter: Chapter, nb: nbformat.NotebookNode, name: str) -> str:
 def table(root: Path = ROOT) -> str:
     rows = [HEADER]
     for chapter in CHAPTERS:
-        notebooks = sorted(root.glob(f"{chapter.prefix}-*/notebook.ipynb"))
+        notebooks = [nb for nb in chapter_notebooks(root) if nb.parent.name.startswith(f"{chapter.prefix}-")]
         if len(notebooks) != 1:
             raise BoletimError(f"capítulo {chapter.prefix}: esperava um notebook em {chapter.prefix}-*/, "
                                f"achei {len(notebooks)}")

@@ -1,7 +1,9 @@
 """Ajudantes de desenho compartilhados pelos infográficos do curso (só matplotlib).
 
-Cada capítulo pode ter `infograficos/desenhar.py`, que faz `from desenho import ...` e grava as
-imagens ao lado de si mesmo. O executor `ferramentas/infograficos.py` roda todos eles.
+Cada capítulo pode ter `infograficos/desenhar.py`: a primeira linha depois dos imports da biblioteca
+padrão põe `ferramentas/` no caminho de importação; depois vêm `from desenho import ...` (e `from numeros
+import ...`, para os números) e o script grava as imagens ao lado de si mesmo. O executor
+`ferramentas/infograficos.py` roda todos eles.
 
 Convenções:
 - `new_figure(largura, altura)` devolve uma figura cujos eixos cobrem a figura inteira, com
@@ -35,6 +37,7 @@ from matplotlib.patches import Arc, Circle, FancyArrowPatch, FancyBboxPatch, Pat
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+from numeros import decimal
 
 # --- Configuração global: fonte padrão e saída reprodutível -------------------------------------
 
@@ -260,24 +263,14 @@ def register_shape(patch: Patch) -> Patch:
 
 
 # --- Números e formas pequenas usados por vários capítulos ----------------------------------------
+# Os números (thousands, decimal, percent, …) vêm do bloco `numeros` do capítulo 00: `from numeros import …`.
 
 
 def decimal_br(value: float, places: int = 2) -> str:
-    """Número com vírgula decimal e sinal de menos tipográfico: -1.553 → "−1,55"."""
-    text = f"{value:.{places}f}"
-    if float(text) == 0:  # evita "−0,00"
-        text = text.lstrip("-")
-    return text.replace(".", ",").replace("-", "−")
-
-
-def thousands(n: int) -> str:
-    """Inteiro com espaço separando milhares, como no resto do curso: 50257 → "50 257"."""
-    return f"{n:,}".replace(",", " ")
-
-
-def percent(part: int, whole: int) -> str:
-    """Parte do todo em porcentagem, com uma casa e espaço antes do "%": (8192, 197376) → "4,2 %"."""
-    return f"{decimal_br(100 * part / whole, 1)} %"
+    """O `decimal` do bloco numeros com o sinal de menos tipográfico das figuras: -1.553 → "−1,55" (e nunca
+    "−0,00")."""
+    text = decimal(abs(value), places)
+    return f"−{text}" if value < 0 and text != decimal(0, places) else text
 
 
 def blend(color: str, amount: float, base: str = "#FFFFFF") -> str:
@@ -447,27 +440,9 @@ def arrow(
 
     Com `patch_a`/`patch_b`, a seta é cortada na borda dessas caixas (útil com `start`/`end` nos
     centros das caixas)."""
-    patch = FancyArrowPatch(
-        start,
-        end,
-        arrowstyle="-|>",
-        connectionstyle=f"arc3,rad={rad}",
-        patchA=patch_a,
-        patchB=patch_b,
-        mutation_scale=head,
-        shrinkA=gap,
-        shrinkB=gap,
-        color=color,
-        linewidth=lw,
-        linestyle=linestyle,
-        joinstyle="miter",
-        capstyle="butt",
-        zorder=zorder,
-    )
-    ax.add_patch(patch)
-    if check:
-        _layout(ax.figure)["arrows"].append(patch)
-    return patch
+    patch = FancyArrowPatch(start, end, connectionstyle=f"arc3,rad={rad}", patchA=patch_a, patchB=patch_b,
+                            shrinkA=gap, shrinkB=gap, **_arrow_style(color, lw, head, linestyle, zorder))
+    return _add_arrow(ax, patch, check)
 
 
 def path_arrow(
@@ -482,20 +457,19 @@ def path_arrow(
     zorder: float = 3,
 ) -> FancyArrowPatch:
     """Seta que segue uma poligonal (ex.: o desvio de uma conexão residual)."""
-    path = MplPath(list(points))
-    patch = FancyArrowPatch(
-        path=path,
-        arrowstyle="-|>",
-        mutation_scale=head,
-        color=color,
-        linewidth=lw,
-        linestyle=linestyle,
-        joinstyle="miter",
-        capstyle="butt",
-        zorder=zorder,
-    )
+    patch = FancyArrowPatch(path=MplPath(list(points)), **_arrow_style(color, lw, head, linestyle, zorder))
+    return _add_arrow(ax, patch, check)
+
+
+def _arrow_style(color: str, lw: float, head: float, linestyle: str, zorder: float) -> dict:
+    """O traço comum às setas do curso: ponta cheia, cantos em ângulo e pontas retas."""
+    return {"arrowstyle": "-|>", "mutation_scale": head, "color": color, "linewidth": lw, "linestyle": linestyle,
+            "joinstyle": "miter", "capstyle": "butt", "zorder": zorder}
+
+
+def _add_arrow(ax, patch: FancyArrowPatch, check: bool) -> FancyArrowPatch:
     ax.add_patch(patch)
-    if check:
+    if check:  # a conferência de leiaute do fim olha se a seta atravessa algum texto
         _layout(ax.figure)["arrows"].append(patch)
     return patch
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from raiz import chapter_notebooks
 
-ROOT = Path(__file__).resolve().parent.parent
 KEY_RESULT_PREFIX = "Resultado-chave:"
 
 
@@ -66,7 +66,7 @@ def key_result(nb: nbformat.NotebookNode) -> str:
 
 
 def select(chapters: list[str]) -> list[Path]:
-    notebooks = sorted(ROOT.glob("[0-9][0-9]-*/notebook.ipynb"))
+    notebooks = chapter_notebooks()
     if not chapters:
         return notebooks
     chosen = [nb for nb in notebooks if any(nb.parent.name.startswith(c) for c in chapters)]

@@ -11,6 +11,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from numeros import thousands
+
 
 @dataclass(frozen=True)
 class Item:
@@ -1280,7 +1282,7 @@ def arithmetic_questions(rng: random.Random) -> list[str]:
     """Contas grandes demais para o modelo, cada uma com um jeito diferente de perguntar."""
 
     def big(low: int, high: int) -> str:
-        return f"{rng.randint(low, high):,}".replace(",", " ")
+        return thousands(rng.randint(low, high))
 
     return [
         f"Quanto é {big(1000, 9999)} + {big(1000, 9999)}?",

@@ -43,7 +43,6 @@ itálico, números ou ênclise antiga ("vel-as") também ficam de fora.
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import unicodedata
@@ -51,8 +50,7 @@ from functools import cache
 from pathlib import Path
 
 from familias07 import Item
-
-ROOT = Path(__file__).resolve().parents[1]
+from raiz import data_dir
 
 # Os livros do pré-treino: arquivo → codificação dos bytes (a mesma tabela de MACHADO_BOOKS no capítulo 05).
 BOOK_ENCODINGS = {
@@ -65,11 +63,6 @@ BOOK_ENCODINGS = {
     "esauejacob.txt": "cp1252",
 }
 PROSE_BOOKS = [name for name in BOOK_ENCODINGS if name != "poesiascompletas.txt"]
-
-
-def data_dir() -> Path:
-    """A pasta dos livros: $CURSO_DADOS ou o espelho ../shared/dados ao lado do projeto."""
-    return Path(os.environ.get("CURSO_DADOS") or ROOT.parent / "shared" / "dados")
 
 
 @cache

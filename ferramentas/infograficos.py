@@ -18,16 +18,15 @@ import traceback
 from pathlib import Path
 
 import matplotlib
+from raiz import ROOT, chapter_dirs
 
 matplotlib.use("Agg")  # sem janelas: só arquivos
-
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = Path(__file__).resolve().parent
 
 
 def find_scripts(chapters: list[str]) -> list[Path]:
     """Scripts de infográficos, em ordem de capítulo, opcionalmente filtrados por prefixo."""
-    scripts = sorted(ROOT.glob("[0-9][0-9]-*/infograficos/desenhar.py"))
+    scripts = [folder / "infograficos" / "desenhar.py" for folder in chapter_dirs()]
+    scripts = [s for s in scripts if s.is_file()]
     if chapters:
         scripts = [s for s in scripts if any(s.parent.parent.name.startswith(c) for c in chapters)]
         if not scripts:
@@ -36,9 +35,7 @@ def find_scripts(chapters: list[str]) -> list[Path]:
 
 
 def run_script(script: Path) -> None:
-    """Roda um script como se fosse `python script`, com `ferramentas/` no caminho de importação."""
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
+    """Roda um script como se fosse `python script` (a primeira linha dele põe `ferramentas/` no caminho)."""
     try:
         runpy.run_path(str(script), run_name="__main__")
     except SystemExit as exit_:
@@ -51,8 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("capitulos", nargs="*", help="prefixos das pastas (ex.: 00 01); padrão: todos")
     args = parser.parse_args(argv)
 
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
     import desenho
 
     failures: list[str] = []

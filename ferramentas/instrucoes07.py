@@ -19,9 +19,9 @@ import re
 import unicodedata
 from collections import Counter
 from fractions import Fraction
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from raiz import ROOT
+
 OUTPUT = ROOT / "07-instruction-tuning" / "instrucoes-pt-br.json"
 
 CATEGORIES = [

@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from familias07 import DISPLAY_NAMES, FAMILIES, PHRASINGS  # noqa: E402
 from familias07_corpus import DISPLAY_NAMES_CORPUS, FAMILIES_CORPUS, PHRASINGS_CORPUS  # noqa: E402
+from numeros import thousands  # noqa: E402
+from raiz import ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "07-instruction-tuning" / "instrucoes-pt-br-v2.json"
 CARD = ROOT / "07-instruction-tuning" / "instrucoes-pt-br-v2.md"
 SEED = 123
@@ -95,11 +96,6 @@ def counts(entries: list[dict]) -> dict[str, Counter]:
     for entry in entries:
         table.setdefault(entry["family"], Counter())[entry["split"]] += 1
     return table
-
-
-def thousands(value: int) -> str:
-    """1600 → "1 600" (o separador de milhar do curso)."""
-    return f"{value:,}".replace(",", " ")
 
 
 def card_table(entries: list[dict], names: dict[str, str]) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from raiz import ROOT
+
 RUNNER = ["nbclient", "nbformat", "ipykernel"]
 
 

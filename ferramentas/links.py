@@ -15,7 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from raiz import ROOT, chapter_dirs
+
 REPO = "vongrossi/fazendo-um-llm-do-zero"
 
 # Links para arquivos do próprio curso: ...github/DONO/NOME/blob/main/NN-..., raw.../DONO/NOME/main/NN-...
@@ -30,7 +31,8 @@ def colab_url(chapter: str) -> str:
 
 
 def course_files(root: Path = ROOT) -> list[Path]:
-    files = [root / "README.md", *root.glob("[0-9][0-9]-*/README.md"), *root.glob("[0-9][0-9]-*/notebook.ipynb")]
+    files = [root / "README.md",
+             *(folder / name for folder in chapter_dirs(root) for name in ("README.md", "notebook.ipynb"))]
     return sorted(f for f in files if f.exists())
 
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from raiz import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PLAYWRIGHT_VERSION = "1.63.0"
 INSTALL = ("Para conferir no navegador é preciso o Chromium e o playwright. Instale com:\n"
            "    apt-get install chromium\n"

@@ -28,6 +28,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from blocos import load_blocks  # noqa: E402
+from numeros import decimal  # noqa: E402
 
 
 def dev_split(ch05):
@@ -114,15 +115,15 @@ def measure_levers(ch05, recipe, steps=8):
         return batch_size * recipe["context_length"] / sorted(times[2:])[len(times[2:]) // 2], sum(times[:2])
 
     base, _ = tokens_per_second(recipe["batch_size"], compiled=False)
-    print(f"receita (lote {recipe['batch_size']}): {base:,.0f} tokens/s".replace(",", " "))
+    print(f"receita (lote {recipe['batch_size']}): {decimal(base, 0)} tokens/s")
     levers = [("lote 64", 64, False, recipe["vocab_size"]), ("lote 16", 16, False, recipe["vocab_size"]),
               ("torch.compile", recipe["batch_size"], True, recipe["vocab_size"])]
     levers += [(f"vocabulário {size}", recipe["batch_size"], False, size) for size in (2048, 4096, 8192, 16384)
                if size != recipe["vocab_size"]]
     for name, batch_size, compiled, vocab_size in levers:
         speed, warmup = tokens_per_second(batch_size, compiled, vocab_size)
-        print(f"{name}: {speed:,.0f} tokens/s, {speed / base:.2f}× a receita ".replace(",", " ")
-              + f"(primeiros dois passos: {warmup:.1f} s)")
+        print(f"{name}: {decimal(speed, 0)} tokens/s, {decimal(speed / base)}× a receita "
+              f"(primeiros dois passos: {decimal(warmup, 1)} s)")
     return 0
 
 

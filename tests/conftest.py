@@ -4,16 +4,15 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "ferramentas"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ferramentas"))
+from raiz import ROOT, SHARED_DATA, chapter_notebooks  # noqa: E402
 
-SHARED_DATA = ROOT.parent / "shared" / "dados"
 # Sem variáveis definidas (um teste rodado à mão), usa o espelho offline ao lado do projeto, como o CI.
 if SHARED_DATA.is_dir():
     os.environ.setdefault("CURSO_DADOS", str(SHARED_DATA))
     os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(SHARED_DATA / "tiktoken-cache"))
 
-NOTEBOOKS = sorted(ROOT.glob("[0-9][0-9]-*/notebook.ipynb"))
+NOTEBOOKS = chapter_notebooks()
 
 
 def pytest_generate_tests(metafunc):

@@ -119,3 +119,134 @@ def test_two_loads_keep_separate_modules(course):
     second = blocos.load_blocks(course / "00-a" / "notebook.ipynb")
     assert first.__name__ != second.__name__
     assert sys.modules[first.__name__] is first and sys.modules[second.__name__] is second
+
+
+# --- Nenhuma célula troca, calada, o nome de um bloco; cada bloco só usa o que os blocos antes dele definem ---
+
+LOADERS_BLOCK = "# @bloco dados — origem: 00-a\ndef make_loaders(text):\n    return [text]"
+SHADOW_MESSAGE = ("00-a/notebook.ipynb (célula 2), linha {line}: redefine 'make_loaders', que o bloco 'dados' "
+                  "(célula 1) define; os blocos que usam 'make_loaders' passariam a usar a versão desta célula "
+                  "sem aviso. Use outro nome ou, se for de propósito, diga por quê na mesma linha: "
+                  "'# sombra permitida: <motivo>'")
+
+
+def test_no_cell_silently_replaces_a_block_name(notebook):
+    """Os blocos usam as funções uns dos outros pelo nome, sem importar: uma célula comum que redefine um nome de
+    bloco (def, class, atribuição, import...) muda, sem aviso, o que um bloco recolhido faz — foi o bug do
+    make_loaders no capítulo 07. Redefinir de propósito é permitido com o motivo na própria linha:
+    `nome = ...  # sombra permitida: <motivo>`. Import do mesmo módulo (`import torch` de novo) não conta, e o `_`
+    sozinho (descarte) também não; nomes com `_` na frente contam."""
+    problems = blocos.shadowing(notebook)
+    assert not problems, "\n".join(problems)
+
+
+def test_each_block_uses_only_names_from_blocks_before_it(notebook):
+    """O que um bloco usa ao ser executado vem de um bloco anterior; o que ele usa só dentro de funções vem de
+    algum bloco do notebook (a função roda quando é chamada, e aí os dois já rodaram)."""
+    problems = blocos.block_order(notebook)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_cell_redefining_a_block_function_is_reported(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, LOADERS_BLOCK, "x = 1\nmake_loaders = lambda text: []\nprint(make_loaders('a'))")
+    assert blocos.shadowing(notebook) == [SHADOW_MESSAGE.format(line=2)]
+
+
+@pytest.mark.parametrize("cell", [
+    "def make_loaders(text, batch_size):\n    return []",
+    "class make_loaders:\n    pass",
+    "make_loaders, other = 1, 2",
+    "make_loaders: int = 1",
+    "make_loaders += [1]",
+    "for make_loaders in range(2):\n    pass",
+    "with open(__file__) as make_loaders:\n    pass",
+    "if True:\n    make_loaders = 1",
+    "try:\n    pass\nexcept ValueError as make_loaders:\n    pass",
+    "from itertools import chain as make_loaders",
+    "%matplotlib inline\nmake_loaders = 1",
+])
+def test_every_way_of_binding_a_name_counts(tmp_path, cell):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, LOADERS_BLOCK, cell)
+    assert blocos.shadowing(notebook) == [SHADOW_MESSAGE.format(line=cell.count("\n", 0, cell.index("make")) + 1)]
+
+
+def test_a_redefinition_with_its_reason_is_allowed(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, LOADERS_BLOCK,
+                   "make_loaders = lambda text: []  # sombra permitida: exercício; o bloco volta na célula seguinte")
+    assert blocos.shadowing(notebook) == []
+    write_notebook(notebook, LOADERS_BLOCK, "make_loaders = lambda text: []  # sombra permitida:")
+    assert blocos.shadowing(notebook) == [SHADOW_MESSAGE.format(line=1)], "sem o motivo, não vale"
+
+
+def test_what_is_not_a_shadow(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook,
+                   "# @bloco dados — origem: 00-a\nimport torch\nfor _ in range(2):\n    pass\nSIZE = 3",
+                   # o mesmo módulo de novo, o descarte e um nome só parecido
+                   "import torch\n_ = torch.manual_seed(0)\nsize = 4\nprint(SIZE)",
+                   "# @bloco outro — origem: 00-a\nSIZE = 5")  # um bloco redefinir não é assunto deste teste
+    assert blocos.shadowing(notebook) == []
+
+
+def test_an_underscore_helper_of_a_block_is_protected_too(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, "# @bloco dados — origem: 00-a\ndef _chunks(text):\n    return [text]",
+                   "def _chunks(text):\n    return []")
+    assert [p.split(":")[0] for p in blocos.shadowing(notebook)] == ["00-a/notebook.ipynb (célula 2), linha 1"]
+
+
+def test_a_block_using_a_name_from_a_later_block_when_it_runs_is_reported(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook,
+                   "# @bloco modelo — origem: 00-a\nLOADERS = make_loaders('abc')",
+                   LOADERS_BLOCK)
+    assert blocos.block_order(notebook) == [
+        "00-a/notebook.ipynb (célula 1): o bloco 'modelo' usa 'make_loaders' ao ser executado, e nenhum bloco "
+        "antes dele o define (o bloco 'dados' define, mas vem depois)"]
+
+
+def test_inside_a_function_a_name_from_a_later_block_is_fine_unless_strict(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook,
+                   "# @bloco receita — origem: 00-a\ndef load_course_model():\n    return make_loaders('abc')",
+                   LOADERS_BLOCK)
+    assert blocos.block_order(notebook) == []  # só roda quando chamada, e aí os dois blocos já rodaram
+    assert blocos.block_order(notebook, strict=True) == [
+        "00-a/notebook.ipynb (célula 1): o bloco 'receita' usa 'make_loaders' dentro de uma função, e nenhum bloco "
+        "antes dele o define (o bloco 'dados' define, mas vem depois)"]
+    assert blocos.load_blocks(notebook, "receita").load_course_model() == ["abc"]
+
+
+def test_a_block_using_a_name_only_a_plain_cell_defines_is_reported(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, "BATCH_SIZE = 8",
+                   "# @bloco receita — origem: 00-a\ndef load_course_model():\n    return [BATCH_SIZE, undefined]")
+    assert blocos.block_order(notebook) == [
+        "00-a/notebook.ipynb (célula 2): o bloco 'receita' usa 'BATCH_SIZE' dentro de uma função, e nenhum bloco do "
+        "notebook o define (só a célula 1, que não é bloco, define; quem carrega os blocos não a executa)",
+        "00-a/notebook.ipynb (célula 2): o bloco 'receita' usa 'undefined' dentro de uma função, e nenhum bloco do "
+        "notebook o define (nada no notebook define)"]
+
+
+def test_cell_names_tells_now_from_later_and_ignores_locals():
+    names = blocos.cell_names(
+        "import torch\n"
+        "SIZE = make_size()\n"
+        "class Model(Base):\n    dim = DIM\n"
+        "    def forward(self, x):\n        hidden = layer(x)\n        return hidden\n"
+        "squares = [square(i) for i in range(SIZE)]\n"
+        "def helper(words):\n    total = 0\n    return total + count(words) + SIZE\n")
+    assert names.defines == {"torch", "SIZE", "Model", "squares", "helper"}
+    assert names.own == {"SIZE", "Model", "squares", "helper"}
+    assert names.uses_now == {"make_size", "Base", "DIM", "square"}
+    assert names.uses_later == {"layer", "count"}  # hidden, total, words: variáveis locais, não dependências
+
+
+def test_function_locals_do_not_bring_blocks_along(tmp_path):
+    notebook = tmp_path / "00-a" / "notebook.ipynb"
+    write_notebook(notebook, "# @bloco tabela — origem: 00-a\nwords = ['a']",
+                   "# @bloco conta — origem: 00-a\ndef count(text):\n    words = text.split()\n    return len(words)")
+    assert [b.name for b in blocos.with_dependencies(blocos.blocks_in(notebook), {"conta"})] == ["conta"]

@@ -128,8 +128,8 @@ def test_chapter_05_init_applies_to_the_modern_gpt(ch08):
     block = model.trf_blocks[0]
     residual_std = 0.02 / (2 * TINY["n_layers"]) ** 0.5
     assert abs(block.att.out_proj.weight.std().item() - residual_std) < 0.002
-    assert abs(block.ff.layers[-1].weight.std().item() - residual_std) < 0.002
-    assert abs(block.ff.layers[0].weight.std().item() - 0.02) < 0.002
+    assert abs(block.ff.down.weight.std().item() - residual_std) < 0.002
+    assert abs(block.ff.gate.weight.std().item() - 0.02) < 0.002
     assert torch.equal(block.norm1.scale, torch.ones(64))
 
 
@@ -250,8 +250,7 @@ def _eps_outside_the_root(model, ch08):
 def _no_silu(model, ch08):
     class NoSiLU(ch08.SwiGLU):
         def forward(self, x):
-            gate, up, down = self.layers
-            return down(gate(x) * up(x))
+            return self.down(self.gate(x) * self.up(x))
 
     for block in model.trf_blocks:
         block.ff.__class__ = NoSiLU

@@ -16,9 +16,7 @@ import math
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 from desenho import (  # noqa: E402
     BODY_SIZE,

@@ -14,9 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 from desenho import (  # noqa: E402
     ARROW,
@@ -42,13 +40,9 @@ from desenho import (  # noqa: E402
     title,
 )
 from matplotlib.patches import Circle  # noqa: E402
+from numeros import decimal, percent  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-
-
-def percent(p: float) -> str:
-    """Probabilidade como porcentagem inteira, com espaço antes do % ("38 %")."""
-    return f"{round(100 * p)} %"
 
 
 # --- proximo-token -----------------------------------------------------------------------------
@@ -97,7 +91,7 @@ def next_token() -> None:
         box(ax, bar_left + p * scale / 2, y, p * scale, 0.25, color="gray", face=face, lw=0, rounding=0.04)
         word_span = bold(word, color=text_color) if word == chosen else plain(word, color=text_color)
         draw_lines(ax, label_right, y, [word_span], size=SMALL_SIZE + 0.5, ha="right")
-        draw_lines(ax, bar_left + p * scale + 0.08, y, [percent(p)], size=SMALL_SIZE, color=MUTED, ha="left")
+        draw_lines(ax, bar_left + p * scale + 0.08, y, [percent(p, 0)], size=SMALL_SIZE, color=MUTED, ha="left")
     bars_bottom = row_y - panel_h / 2
 
     # sorteio e novo contexto
@@ -314,12 +308,6 @@ def bigram_counts(words: list[str]) -> tuple[list[str], list[list[int]]]:
     return vocab, counts
 
 
-def decimal_br(value: float) -> str:
-    """Número curto com vírgula decimal: 1 → "1", 0.5 → "0,5", 1/3 → "0,33"."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def bigram() -> None:
     words = SENTENCE.split()
     vocab, counts = bigram_counts(words)
@@ -405,7 +393,8 @@ def bigram() -> None:
             p = counts[r][c] / totals[r]
             x_cell = right_x + label_w + c * cell_w
             cell(ax, x_cell, y0, cell_w, cell_h, face=green.face if p else "white")
-            span = bold(decimal_br(p), color=green.text) if p else plain("0", color="#A9B2BE")
+            # sem zeros à direita: 1 → "1", 0.5 → "0,5", 1/3 → "0,33"
+            span = bold(decimal(p).rstrip("0").rstrip(","), color=green.text) if p else plain("0", color="#A9B2BE")
             draw_lines(ax, x_cell + cell_w / 2, y0 + cell_h / 2, [span], size=BODY_SIZE)
     table2_w = label_w + n * cell_w
     box(ax, right_x + table2_w / 2, row_bottom(n - 1) - 0.62, table2_w, 0.68,

@@ -16,20 +16,12 @@ Rode com `python ferramentas/infograficos.py 02` (ou diretamente, `python` neste
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-
-# mesmo espelho offline que os testes usam (tests/conftest.py), caso a variável não esteja definida
-_SHARED_CACHE = Path(__file__).resolve().parents[3] / "shared" / "dados" / "tiktoken-cache"
-if _SHARED_CACHE.is_dir():
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(_SHARED_CACHE))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import numpy as np  # noqa: E402
 import tiktoken  # noqa: E402
@@ -58,12 +50,14 @@ from desenho import (  # noqa: E402
     plain,
     plus_sign,
     save,
-    thousands,
     title,
     token_spans,
 )
 from matplotlib.patches import Rectangle  # noqa: E402
+from numeros import thousands  # noqa: E402
+from raiz import use_shared_tiktoken_cache  # noqa: E402
 
+use_shared_tiktoken_cache()  # o mesmo espelho offline que os testes usam, se TIKTOKEN_CACHE_DIR não vier definida
 HERE = Path(__file__).resolve().parent
 
 SENTENCE = "Capitu tinha olhos de ressaca."
@@ -80,10 +74,6 @@ def gpt2_encoding() -> tiktoken.Encoding:
     return tiktoken.get_encoding("gpt2")
 
 
-
-
-
-
 def token_pieces(encoding: tiktoken.Encoding, ids: list[int]) -> list[str]:
     """Texto de cada token, decodificando um id por vez (todos os tokens aqui são UTF-8 completo)."""
     pieces = []
@@ -91,10 +81,6 @@ def token_pieces(encoding: tiktoken.Encoding, ids: list[int]) -> list[str]:
         raw = encoding.decode_single_token_bytes(token_id)
         pieces.append(raw.decode("utf-8"))  # falha alto se algum token for um pedaço de caractere
     return pieces
-
-
-
-
 
 
 # --- granularidade -----------------------------------------------------------------------------

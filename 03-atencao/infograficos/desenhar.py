@@ -20,9 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
@@ -66,10 +64,6 @@ TOY_VECTORS = [
 ]
 QUERY_WORD = "olhos"
 MASKED_FACE = "#F1F3F6"  # célula do futuro (mascarada)
-
-
-
-
 
 
 def math_span(tex: str, **style):

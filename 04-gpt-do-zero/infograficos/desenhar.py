@@ -18,10 +18,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
+import blocos  # noqa: E402
 import torch  # noqa: E402
 from desenho import (  # noqa: E402
     ARROW,
@@ -43,23 +42,15 @@ from desenho import (  # noqa: E402
     plain,
     plus_sign,
     save,
-    thousands,
     title,
 )
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle  # noqa: E402
+from numeros import thousands  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
-# a configuração do capítulo (GPT-2 pequeno, 124 milhões de parâmetros)
-GPT_CONFIG_124M = {
-    "vocab_size": 50257,
-    "context_length": 1024,
-    "emb_dim": 768,
-    "n_heads": 12,
-    "n_layers": 12,
-    "drop_rate": 0.1,
-    "qkv_bias": True,
-}
+# a configuração do capítulo (GPT-2 pequeno, 124 milhões de parâmetros), lida do bloco `config_gpt2` do notebook
+GPT_CONFIG_124M = blocos.load_blocks(HERE.parent / "notebook.ipynb", "config_gpt2").GPT_CONFIG_124M
 BATCH_SIZE = 2  # lote do exemplo: 2 sequências…
 NUM_TOKENS = 4  # …de 4 tokens cada (o bloco da seção 5 do notebook: entrada (2, 4, 768))
 ARCH_TOKENS = 7  # o esqueleto da seção 1 do notebook: "Capitu tinha olhos" e "José Dias tinha", 7 tokens cada
@@ -82,15 +73,9 @@ GIGABYTE = 10**9  # GB decimal: 1 GB = 10⁹ bytes
 # --- formatação e peças comuns -----------------------------------------------------------------
 
 
-
-
-
-
 def shape_text(*dims: int) -> str:
     """Forma de um tensor como o PyTorch mostraria: (2, 4, 768)."""
     return "(" + ", ".join(str(d) for d in dims) + ")"
-
-
 
 
 def dot(ax, x: float, y: float, color: str = ARROW, radius: float = 0.05) -> None:

@@ -22,18 +22,10 @@ Rode com `python ferramentas/infograficos.py 05` (ou diretamente, `python` neste
 from __future__ import annotations
 
 import ast
-import os
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-
-# mesmo espelho offline que os testes usam (tests/conftest.py), caso a variável não esteja definida
-_SHARED = Path(__file__).resolve().parents[3] / "shared" / "dados"
-if (_SHARED / "tiktoken-cache").is_dir():
-    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(_SHARED / "tiktoken-cache"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import blocos  # noqa: E402
 import tiktoken  # noqa: E402
@@ -56,19 +48,20 @@ from desenho import (  # noqa: E402
     line_width,
     new_figure,
     path_arrow,
-    percent,
     pill,
     plain,
     save,
-    thousands,
     title,
     token_spans,
 )
 from matplotlib.patches import Rectangle  # noqa: E402
+from numeros import percent, thousands  # noqa: E402
+from raiz import data_dir, use_shared_tiktoken_cache  # noqa: E402
 
+use_shared_tiktoken_cache()  # o mesmo espelho offline que os testes usam, se TIKTOKEN_CACHE_DIR não vier definida
 HERE = Path(__file__).resolve().parent
 NOTEBOOK = HERE.parent / "notebook.ipynb"
-DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
+DATA_DIR = data_dir()
 
 GREY_BAR = "#D5DAE1"  # barra de um token cortado
 
@@ -437,9 +430,9 @@ def split_and_bpc(m) -> None:
     draw_lines(ax, title_x, totals_y,
                [[plain("juntando as partes com "), code(m.EOT), plain(" entre os livros:  "),
                  bold("treino", color=green.text),
-                 plain(f" {thousands(len(train_text))} caracteres ({percent(len(train_text), total)}),  "),
+                 plain(f" {thousands(len(train_text))} caracteres ({percent(len(train_text) / total)}),  "),
                  bold("validação", color=orange.text),
-                 plain(f" {thousands(len(val_text))} ({percent(len(val_text), total)})")]],
+                 plain(f" {thousands(len(val_text))} ({percent(len(val_text) / total)})")]],
                size=SMALL_SIZE + 0.5, ha="left")
 
     # o livro de teste, separado

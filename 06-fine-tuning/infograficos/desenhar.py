@@ -26,15 +26,10 @@ Rode com `python ferramentas/infograficos.py 06` (ou diretamente, `python` neste
 from __future__ import annotations
 
 import inspect
-import os
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-
-_SHARED = Path(__file__).resolve().parents[3] / "shared" / "dados"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import blocos  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -57,19 +52,19 @@ from desenho import (  # noqa: E402
     line_width,
     lock,
     new_figure,
-    percent,
     pill,
     plain,
     save,
-    thousands,
     title,
     token_spans,
 )
 from matplotlib.patches import Rectangle  # noqa: E402
+from numeros import percent, thousands  # noqa: E402
+from raiz import data_dir  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CHAPTER_06 = HERE.parent / "notebook.ipynb"
-DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
+DATA_DIR = data_dir()
 
 # a semente com que o notebook equilibra e embaralha
 SEED = 123
@@ -96,19 +91,19 @@ def chapter_blocks():
                               "classificador")
 
 
-def course_tokenizer(m):
+def course_tokenizer(blocks):
     """O BPE do curso, como o capítulo 05 o treina: só na parte de treino dos sete livros de Machado.
 
     Chame dentro de `course_environment(...)`: `machado_split` lê os livros pelo `download_file` do curso."""
-    train_text, _ = m.machado_split()
-    return m.train_tokenizer(train_text, m.COURSE_RECIPE["vocab_size"])
+    train_text, _ = blocks.machado_split()
+    return blocks.train_tokenizer(train_text, blocks.COURSE_RECIPE["vocab_size"])
 
 
-def surgery_counts(m, n_vocab: int) -> dict:
+def surgery_counts(blocks, n_vocab: int) -> dict:
     """Monta o GPT do curso, faz nele a cirurgia do notebook (`make_classifier`) e conta os parâmetros."""
-    count = m.count_parameters
-    config = m.model_config(m.COURSE_RECIPE, n_vocab)
-    model = m.GPTModel(config)
+    count = blocks.count_parameters
+    config = blocks.model_config(blocks.COURSE_RECIPE, n_vocab)
+    model = blocks.GPTModel(config)
     counts = {
         "config": config,
         "gpt": count(model),
@@ -119,7 +114,7 @@ def surgery_counts(m, n_vocab: int) -> dict:
         "old_head": count(model.out_head),
     }
     assert all(count(b) == counts["block"] for b in model.trf_blocks)
-    model = m.make_classifier(model, num_classes=2, trainable="last_block")
+    model = blocks.make_classifier(model, num_classes=2, trainable="last_block")
     trainable_parts = (model.trf_blocks[-1], model.final_norm, model.out_head)
     assert all(p.requires_grad for part in trainable_parts for p in part.parameters())
     counts["new_head"] = count(model.out_head)
@@ -142,19 +137,19 @@ def segment(ax, x0: float, x1: float, y: float, h: float, lines, color: str, **k
 # --- dados-spam --------------------------------------------------------------------------------------
 
 
-def spam_data(m) -> dict:
+def spam_data(blocks) -> dict:
     """As contagens de cada etapa, feitas pelas funções do bloco `dados_spam`, como o notebook as chama."""
     raw = pd.read_csv(DATA_DIR / "spam_br.csv")
-    labels = raw["Label"].map(m.LABELS)
+    labels = raw["Label"].map(blocks.LABELS)
     n_ham, n_spam = int((labels == 0).sum()), int((labels == 1).sum())
     assert len(raw) == n_ham + n_spam
-    messages = m.load_spam_messages("pt")
+    messages = blocks.load_spam_messages("pt")
     n_unique = len(messages)
     unique_ham, unique_spam = int((messages["label"] == 0).sum()), int((messages["label"] == 1).sum())
     # o que sumiu saiu por repetição: cópia exata do texto ou quase-cópia (a mesma `near_copy_key`), ficando a
     # primeira de cada grupo (nenhuma mensagem vazia no arquivo)
-    texts = raw[m.SPAM_COLUMNS["pt"]].astype(str).str.strip()
-    keys = texts.map(m.near_copy_key)
+    texts = raw[blocks.SPAM_COLUMNS["pt"]].astype(str).str.strip()
+    keys = texts.map(blocks.near_copy_key)
     exact, same_key = texts.duplicated(), keys.duplicated()
     near = same_key & ~exact
     assert (texts != "").all() and not (exact & ~same_key).any()
@@ -162,15 +157,15 @@ def spam_data(m) -> dict:
     assert n_unique == len(raw) - int(exact.sum()) - int(near.sum())
     first, copy = NEAR_COPY_ROWS
     assert near[copy] and not same_key[first] and keys[first] == keys[copy] and texts[first] != texts[copy]
-    balanced, left_out = m.balance_classes(messages, seed=SEED)
+    balanced, left_out = blocks.balance_classes(messages, seed=SEED)
     assert (balanced["label"].value_counts() == unique_spam).all() and unique_spam < unique_ham
     # as sobras: as normais que o sorteio deixou de fora, nenhuma também no conjunto equilibrado
     assert (left_out["label"] == 0).all() and len(left_out) == unique_ham - unique_spam
     assert sorted([*balanced["text"], *left_out["text"]]) == sorted(messages["text"])
-    defaults = inspect.signature(m.split_frame).parameters
+    defaults = inspect.signature(blocks.split_frame).parameters
     train_fraction = defaults["train_fraction"].default
     val_fraction = defaults["val_fraction"].default
-    parts = m.split_frame(balanced, seed=SEED)
+    parts = blocks.split_frame(balanced, seed=SEED)
     assert sorted(text for part in parts for text in part["text"]) == sorted(balanced["text"])
     # estratificada: cada classe cortada sozinha, com round(fração × tamanho da classe)
     per_class = [[int((part["label"] == label).sum()) for label in (0, 1)] for part in parts]
@@ -181,7 +176,7 @@ def spam_data(m) -> dict:
     spam_shares = {part[1] / sum(part) for part in per_class}
     assert len(spam_shares) == 1  # a mesma fração de spam nas três partes
     train, val, test = parts
-    examples = {label: raw.loc[row, m.SPAM_COLUMNS["pt"]] for label, row in EXAMPLE_ROWS.items()}
+    examples = {label: raw.loc[row, blocks.SPAM_COLUMNS["pt"]] for label, row in EXAMPLE_ROWS.items()}
     assert all(raw.loc[row, "Label"] == label for label, row in EXAMPLE_ROWS.items())
     return {"total": len(raw), "ham": n_ham, "spam": n_spam,
             "unique": n_unique, "unique_ham": unique_ham, "unique_spam": unique_spam,
@@ -191,7 +186,7 @@ def spam_data(m) -> dict:
             "train": len(train), "val": len(val), "test": len(test),
             "per_class": per_class, "spam_share": spam_shares.pop(),
             "train_fraction": train_fraction, "val_fraction": val_fraction,
-            "names": m.LABEL_NAMES, "examples": examples}
+            "names": blocks.LABEL_NAMES, "examples": examples}
 
 
 def share_of(fraction: float, n: int, result: int) -> str:
@@ -209,7 +204,7 @@ def differing_tail(text: str, other: str, context: int = 2) -> str:
     return ("…" if start else "") + " ".join(words[start:])
 
 
-def data_figure(d: dict) -> None:
+def data_figure(dataset: dict) -> None:
     width, height = 12.0, 12.95
     fig, ax = new_figure(width, height)
     title(ax, "Os dados: SMS em português, spam ou não",
@@ -218,7 +213,7 @@ def data_figure(d: dict) -> None:
     bar_h = 0.52
     blue, red, green, orange, purple, yellow = (PALETTE[c] for c in ("blue", "red", "green", "orange", "purple",
                                                                      "yellow"))
-    ham_name, spam_name = d["names"]
+    ham_name, spam_name = dataset["names"]
 
     def heading(y: float, number: int, line) -> None:
         badge(ax, x0 + 0.2, y, number, color="gray", radius=0.2, size=12)
@@ -230,50 +225,52 @@ def data_figure(d: dict) -> None:
 
     # 1. o arquivo
     y = height - 1.48
-    heading(y, 1, [bold(f"o arquivo: {thousands(d['total'])} mensagens")])
+    heading(y, 1, [bold(f"o arquivo: {thousands(dataset['total'])} mensagens")])
     draw_lines(ax, x1, y,
                [[plain("colunas ", color=MUTED), code("Label", color=MUTED), plain(" (ham/spam), ", color=MUTED),
                  code("EmailText", color=MUTED), plain(" (inglês), ", color=MUTED),
                  code("EmailTextBR", color=MUTED), plain(" (português: a que usamos)", color=MUTED)]],
                size=SMALL_SIZE, ha="right")
-    scale = (x1 - x0) / d["total"]
+    scale = (x1 - x0) / dataset["total"]
     bar_y = y - 0.77
-    x_ham = x0 + d["ham"] * scale
+    x_ham = x0 + dataset["ham"] * scale
     segment(ax, x0, x_ham, bar_y, bar_h,
             [[bold(ham_name, color=blue.text), plain(" (ham)  ", color=blue.text),
-              bold(thousands(d["ham"])), plain(f"  ({percent(d['ham'], d['total'])})", color=MUTED)]],
+              bold(thousands(dataset["ham"])),
+              plain(f"  ({percent(dataset['ham'] / dataset['total'])})", color=MUTED)]],
             color="blue")
-    segment(ax, x_ham, x1, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text), bold(thousands(d["spam"]))]],
+    segment(ax, x_ham, x1, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text), bold(thousands(dataset["spam"]))]],
             color="red")
-    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.2, [plain(percent(d["spam"], d["total"]), color=MUTED)],
+    draw_lines(ax, x1, bar_y - bar_h / 2 - 0.2, [plain(percent(dataset["spam"] / dataset["total"]), color=MUTED)],
                size=SMALL_SIZE, ha="right")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.42,
                [[plain("ex.: ", color=MUTED), bold(f"{ham_name} ", color=blue.text),
-                 plain(f"“{d['examples']['ham']}”"), plain("     "),
-                 bold(f"{spam_name} ", color=red.text), plain(f"“{d['examples']['spam']}”")]],
+                 plain(f"“{dataset['examples']['ham']}”"), plain("     "),
+                 bold(f"{spam_name} ", color=red.text), plain(f"“{dataset['examples']['spam']}”")]],
                size=SMALL_SIZE, ha="left")
 
     # 2. tirar as cópias e as quase-cópias
     y -= 2.17
     heading(y, 2, [bold("tirar as repetidas: "),
-                   plain(f"{thousands(d['exact'])} cópias exatas + {thousands(d['near'])} quase-cópias removidas")])
+                   plain(f"{thousands(dataset['exact'])} cópias exatas + {thousands(dataset['near'])} "
+                         "quase-cópias removidas")])
     bar_y = y - 0.75
-    x_ham = x0 + d["unique_ham"] * scale
-    x_unique = x0 + d["unique"] * scale
+    x_ham = x0 + dataset["unique_ham"] * scale
+    x_unique = x0 + dataset["unique"] * scale
     segment(ax, x0, x_ham, bar_y, bar_h,
-            [[bold(ham_name, color=blue.text), plain("  "), bold(thousands(d["unique_ham"])),
-              plain(f"  ({percent(d['unique_ham'], d['unique'])})", color=MUTED)]],
+            [[bold(ham_name, color=blue.text), plain("  "), bold(thousands(dataset["unique_ham"])),
+              plain(f"  ({percent(dataset['unique_ham'] / dataset['unique'])})", color=MUTED)]],
             color="blue")
     segment(ax, x_ham, x_unique, bar_y, bar_h, [[bold(f"{spam_name} ", color=red.text),
-                                                 bold(thousands(d["unique_spam"]))]], color="red")
-    left_out(x_unique, x1, bar_y, f"{thousands(d['exact'])} + {thousands(d['near'])}")
+                                                 bold(thousands(dataset["unique_spam"]))]], color="red")
+    left_out(x_unique, x1, bar_y, f"{thousands(dataset['exact'])} + {thousands(dataset['near'])}")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
-               [[bold(f"{thousands(d['unique'])} mensagens"), plain(", sem cópias nem quase-cópias")]],
+               [[bold(f"{thousands(dataset['unique'])} mensagens"), plain(", sem cópias nem quase-cópias")]],
                size=SMALL_SIZE, ha="left")
     draw_lines(ax, x1, bar_y - bar_h / 2 - 0.22,
                [plain("uma cópia no treino e outra no teste faria o teste medir memória", color=MUTED)],
                size=SMALL_SIZE, ha="right")
-    kept, dropped = d["near_example"]
+    kept, dropped = dataset["near_example"]
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.5,
                [[bold("quase-cópia", color=MUTED),
                  plain(": a mesma sem contar maiúsculas, pontuação e números, como ", color=MUTED),
@@ -283,26 +280,26 @@ def data_figure(d: dict) -> None:
 
     # 3. equilibrar; as sobras ficam guardadas
     y -= 2.3
-    heading(y, 3, [bold("equilibrar: "), plain(f"sorteamos {thousands(d['unique_spam'])} das "
-                                               f"{thousands(d['unique_ham'])} mensagens que não são spam")])
+    heading(y, 3, [bold("equilibrar: "), plain(f"sorteamos {thousands(dataset['unique_spam'])} das "
+                                               f"{thousands(dataset['unique_ham'])} mensagens que não são spam")])
     bar_y = y - 0.75
-    x_kept = x0 + d["unique_spam"] * scale
-    x_bal = x0 + d["balanced"] * scale
-    segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=blue.text)], color="blue")
-    segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(d["unique_spam"]), color=red.text)], color="red")
-    left_out(x_bal, x_unique, bar_y, f"{thousands(d['left_out'])} mensagens normais ficam de fora")
+    x_kept = x0 + dataset["unique_spam"] * scale
+    x_bal = x0 + dataset["balanced"] * scale
+    segment(ax, x0, x_kept, bar_y, bar_h, [bold(thousands(dataset["unique_spam"]), color=blue.text)], color="blue")
+    segment(ax, x_kept, x_bal, bar_y, bar_h, [bold(thousands(dataset["unique_spam"]), color=red.text)], color="red")
+    left_out(x_bal, x_unique, bar_y, f"{thousands(dataset['left_out'])} mensagens normais ficam de fora")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.22,
-               [[bold(f"{thousands(d['balanced'])} mensagens"), plain(": metade de cada classe")]],
+               [[bold(f"{thousands(dataset['balanced'])} mensagens"), plain(": metade de cada classe")]],
                size=SMALL_SIZE, ha="left")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.5,
                [plain("sem isso, um modelo que dissesse sempre", color=MUTED)], size=SMALL_SIZE, ha="left")
     draw_lines(ax, x0, bar_y - bar_h / 2 - 0.76,
-               [plain(f"“{ham_name}” já acertaria {percent(d['unique_ham'], d['unique'])}", color=MUTED)],
+               [plain(f"“{ham_name}” já acertaria {percent(dataset['unique_ham'] / dataset['unique'])}", color=MUTED)],
                size=SMALL_SIZE, ha="left")
     spare_w, spare_h = 6.3, 0.78
     spare_y = bar_y - bar_h / 2 - 0.42 - spare_h / 2
     box(ax, x1 - spare_w / 2, spare_y, spare_w, spare_h,
-        [[bold("sobras: ", color=yellow.text), bold(thousands(d["left_out"])),
+        [[bold("sobras: ", color=yellow.text), bold(thousands(dataset["left_out"])),
           plain(" mensagens normais que o modelo nunca vê")],
          plain("→ medem a caixa de entrada real (metade) e o exercício 4 (metade)", color=MUTED)],
         color="yellow", size=SMALL_SIZE + 0.5)
@@ -312,27 +309,28 @@ def data_figure(d: dict) -> None:
 
     # 4. dividir, classe por classe
     y -= 2.75
-    train_pct, val_pct = round(100 * d["train_fraction"]), round(100 * d["val_fraction"])
+    train_pct, val_pct = round(100 * dataset["train_fraction"]), round(100 * dataset["val_fraction"])
     heading(y, 4, [bold("dividir, estratificada: "),
                    plain(f"cada classe, embaralhada, em {train_pct} / {val_pct} / {100 - train_pct - val_pct} %; "
-                         f"cada parte com {decimal_br(100 * d['spam_share'], 0)} % de spam")])
+                         f"cada parte com {percent(dataset['spam_share'], 0)} de spam")])
     bar_y = y - 1.0
-    zoom = (x1 - x0) / d["balanced"]
-    x_train = x0 + d["train"] * zoom
-    x_val = x_train + d["val"] * zoom
-    segment(ax, x0, x_train, bar_y, bar_h, [[bold("treino  ", color=green.text), bold(thousands(d["train"])),
-                                              plain(f"  ({percent(d['train'], d['balanced'])})", color=MUTED)]],
+    zoom = (x1 - x0) / dataset["balanced"]
+    x_train = x0 + dataset["train"] * zoom
+    x_val = x_train + dataset["val"] * zoom
+    train_share = percent(dataset["train"] / dataset["balanced"])
+    segment(ax, x0, x_train, bar_y, bar_h, [[bold("treino  ", color=green.text), bold(thousands(dataset["train"])),
+                                              plain(f"  ({train_share})", color=MUTED)]],
             color="green")
-    segment(ax, x_train, x_val, bar_y, bar_h, [bold(thousands(d["val"]), color=orange.text)], color="orange")
-    segment(ax, x_val, x1, bar_y, bar_h, [[bold("teste  ", color=purple.text), bold(thousands(d["test"])),
-                                          plain(f"  ({percent(d['test'], d['balanced'])})", color=MUTED)]],
+    segment(ax, x_train, x_val, bar_y, bar_h, [bold(thousands(dataset["val"]), color=orange.text)], color="orange")
+    segment(ax, x_val, x1, bar_y, bar_h, [[bold("teste  ", color=purple.text), bold(thousands(dataset["test"])),
+                                          plain(f"  ({percent(dataset['test'] / dataset['balanced'])})", color=MUTED)]],
             color="purple")
     draw_lines(ax, (x_train + x_val) / 2, bar_y + bar_h / 2 + 0.2, [bold("validação", color=orange.text)],
                size=SMALL_SIZE)
     # cada parte, por classe: metade de cada
     strip_h = 0.34
     strip_y = bar_y - bar_h / 2 - 0.06 - strip_h / 2
-    for i, ((n_ham_part, n_spam_part), (xa, xb)) in enumerate(zip(d["per_class"],
+    for i, ((n_ham_part, n_spam_part), (xa, xb)) in enumerate(zip(dataset["per_class"],
                                                                   ((x0, x_train), (x_train, x_val), (x_val, x1)),
                                                                   strict=True)):
         xm = xa + (xb - xa) * n_ham_part / (n_ham_part + n_spam_part)
@@ -344,16 +342,16 @@ def data_figure(d: dict) -> None:
                     color=color, size=SMALL_SIZE - 0.5, lw=1.2)
 
     # o papel de cada parte
-    (train_ham, _), (val_ham, _), (test_ham, _) = d["per_class"]
-    n_class = d["unique_spam"]
+    (train_ham, _), (val_ham, _), (test_ham, _) = dataset["per_class"]
+    n_class = dataset["unique_spam"]
     roles = [
-        ("green", f"treino · {thousands(d['train'])}",
+        ("green", f"treino · {thousands(dataset['train'])}",
          ["o único com que o modelo aprende:", "os gradientes vêm só daqui"],
-         share_of(d["train_fraction"], n_class, train_ham)),
-        ("orange", f"validação · {thousands(d['val'])}",
+         share_of(dataset["train_fraction"], n_class, train_ham)),
+        ("orange", f"validação · {thousands(dataset['val'])}",
          ["acompanha o treino (acurácia a cada", "época), sem ensinar nada ao modelo"],
-         share_of(d["val_fraction"], n_class, val_ham)),
-        ("purple", f"teste · {thousands(d['test'])}",
+         share_of(dataset["val_fraction"], n_class, val_ham)),
+        ("purple", f"teste · {thousands(dataset['test'])}",
          ["guardado até o fim: medido uma", "única vez, com o modelo pronto"],
          f"o resto: {thousands(n_class)} − {thousands(train_ham)} − {thousands(val_ham)} = "
          f"{thousands(test_ham)} de cada"),
@@ -381,8 +379,8 @@ def data_figure(d: dict) -> None:
 # --- cirurgia ----------------------------------------------------------------------------------------
 
 
-def surgery_figure(c: dict) -> None:
-    cfg = c["config"]
+def surgery_figure(surgery: dict) -> None:
+    cfg = surgery["config"]
     emb, n_vocab, n_layers = cfg["emb_dim"], cfg["vocab_size"], cfg["n_layers"]
     width, height = 12.0, 10.7
     fig, ax = new_figure(width, height)
@@ -415,8 +413,8 @@ def surgery_figure(c: dict) -> None:
             color="gray", size=BODY_SIZE)
         lock(ax, bx - half / 2 + 0.25, y_emb + 0.14, scale=0.85)
         arrow(ax, (bx, y_in + 0.25), (bx, y_emb - emb_h / 2), gap=1.0, head=11, lw=1.5)
-    params(y_emb + 0.13, thousands(c["tok_emb"]))
-    params(y_emb - 0.13, f"+ {thousands(c['pos_emb'])}")
+    params(y_emb + 0.13, thousands(surgery["tok_emb"]))
+    params(y_emb - 0.13, f"+ {thousands(surgery['pos_emb'])}")
 
     # os blocos
     y_blocks = [3.6 + 0.85 * i for i in range(n_layers)]
@@ -430,7 +428,7 @@ def surgery_figure(c: dict) -> None:
             color="blue" if trainable else "gray", size=BODY_SIZE, lw=2.2 if trainable else 1.6)
         if not trainable:
             lock(ax, left + 0.3, y)
-        params(y, thousands(c["block"]), color=blue.text if trainable else MUTED)
+        params(y, thousands(surgery["block"]), color=blue.text if trainable else MUTED)
     for ya, yb in zip(y_blocks, y_blocks[1:]):
         arrow(ax, (cx, ya + box_h / 2), (cx, yb - box_h / 2), gap=1.0, head=11, lw=1.5)
     trains(y_blocks[-1], blue.text)
@@ -440,7 +438,7 @@ def surgery_figure(c: dict) -> None:
         [[code("final_norm", bold=True, color=yellow.text), plain("  "), code(f"LayerNorm({emb})", size=SMALL_SIZE)]],
         color="yellow", size=BODY_SIZE, lw=2.2)
     arrow(ax, (cx, y_blocks[-1] + box_h / 2), (cx, y_norm - box_h / 2), gap=1.0, head=11, lw=1.5)
-    params(y_norm, thousands(c["final_norm"]), color=yellow.text)
+    params(y_norm, thousands(surgery["final_norm"]), color=yellow.text)
     trains(y_norm, yellow.text)
 
     # a cabeça nova
@@ -451,7 +449,7 @@ def surgery_figure(c: dict) -> None:
          [code(f"nn.Linear({emb}, 2)", size=SMALL_SIZE)]],
         color="green", size=BODY_SIZE, lw=2.2)
     arrow(ax, (cx, y_norm + box_h / 2), (cx, y_head - head_h / 2), gap=1.0, head=11, lw=1.5)
-    params(y_head + 0.22, f"{thousands(c['new_head'])}  ({emb} × 2 + 2)", color=green.text)
+    params(y_head + 0.22, f"{thousands(surgery['new_head'])}  ({emb} × 2 + 2)", color=green.text)
     trains(y_head, green.text)
 
     # as duas saídas
@@ -479,7 +477,7 @@ def surgery_figure(c: dict) -> None:
           linestyle=(0, (4, 2)))
     draw_lines(ax, (bx0 + count_x) / 2 + 0.1, y_swap - 0.25, [plain("trocada", color=red.text)], size=SMALL_SIZE)
     draw_lines(ax, ox, y_head + oh / 2 + 0.25,
-               [plain(f"a cabeça do pré-treino: {thousands(c['old_head'])} parâmetros", color=MUTED)],
+               [plain(f"a cabeça do pré-treino: {thousands(surgery['old_head'])} parâmetros", color=MUTED)],
                size=SMALL_SIZE)
 
     # o balanço dos parâmetros
@@ -488,10 +486,10 @@ def surgery_figure(c: dict) -> None:
         linestyle=(0, (5, 3)), lw=1.3, zorder=0.5)
     draw_lines(ax, px0 + 0.25, py1 - 0.35, [bold("parâmetros, contados no modelo")], size=HEADING_SIZE, ha="left")
     rows = [
-        ("GPT do capítulo 05", thousands(c["gpt"]), False),
-        (f"− a cabeça antiga ({emb} × {thousands(n_vocab)})", thousands(c["old_head"]), False),
-        (f"+ a cabeça nova ({emb} × 2 + 2)", thousands(c["new_head"]), False),
-        ("= o classificador", thousands(c["classifier"]), True),
+        ("GPT do capítulo 05", thousands(surgery["gpt"]), False),
+        (f"− a cabeça antiga ({emb} × {thousands(n_vocab)})", thousands(surgery["old_head"]), False),
+        (f"+ a cabeça nova ({emb} × 2 + 2)", thousands(surgery["new_head"]), False),
+        ("= o classificador", thousands(surgery["classifier"]), True),
     ]
     ry = py1 - 0.95
     for label, value, strong in rows:
@@ -505,19 +503,21 @@ def surgery_figure(c: dict) -> None:
     # barra: treináveis × congelados
     bar_y, bar_h = ry - 0.35, 0.5
     bar_x0, bar_x1 = px0 + 0.25, px1 - 0.25
-    x_split = bar_x0 + (bar_x1 - bar_x0) * c["trainable"] / c["classifier"]
+    x_split = bar_x0 + (bar_x1 - bar_x0) * surgery["trainable"] / surgery["classifier"]
     ax.add_patch(Rectangle((bar_x0, bar_y - bar_h / 2), x_split - bar_x0, bar_h, facecolor=blue.edge,
                            edgecolor="none", zorder=2))
     ax.add_patch(Rectangle((x_split, bar_y - bar_h / 2), bar_x1 - x_split, bar_h, facecolor="#D5DAE1",
                            edgecolor="none", zorder=2))
-    draw_lines(ax, (bar_x0 + x_split) / 2, bar_y, [bold(percent(c["trainable"], c["classifier"]), color="white")],
+    trainable_share = percent(surgery["trainable"] / surgery["classifier"])
+    draw_lines(ax, (bar_x0 + x_split) / 2, bar_y, [bold(trainable_share, color="white")],
                size=SMALL_SIZE)
-    draw_lines(ax, (x_split + bar_x1) / 2, bar_y, [bold(percent(c["frozen"], c["classifier"]), color=FROZEN.text)],
+    frozen_share = percent(surgery["frozen"] / surgery["classifier"])
+    draw_lines(ax, (x_split + bar_x1) / 2, bar_y, [bold(frozen_share, color=FROZEN.text)],
                size=SMALL_SIZE)
     legend = [
-        ([bold("treináveis: ", color=blue.text), bold(thousands(c["trainable"]))],
+        ([bold("treináveis: ", color=blue.text), bold(thousands(surgery["trainable"]))],
          f"bloco {n_layers} + final_norm + cabeça nova", True),
-        ([bold("congelados: ", color=FROZEN.text), bold(thousands(c["frozen"]))],
+        ([bold("congelados: ", color=FROZEN.text), bold(thousands(surgery["frozen"]))],
          f"tok_emb + pos_emb + blocos 1 a {n_layers - 1}", False),
     ]
     ly = bar_y - bar_h / 2 - 0.38
@@ -656,23 +656,25 @@ def last_token_figure(tokenizer, eot: str) -> dict:
 
 def main() -> None:
     with course_environment(DATA_DIR, prefix="infograficos-06-"):
-        m = chapter_blocks()
-        d = spam_data(m)
-    data_figure(d)
-    print(f"dados-spam: {thousands(d['total'])} mensagens ({thousands(d['ham'])} não spam, {thousands(d['spam'])} "
-          f"spam) − {thousands(d['exact'])} cópias exatas − {thousands(d['near'])} quase-cópias → "
-          f"{thousands(d['unique'])} ({thousands(d['unique_ham'])} + {thousands(d['unique_spam'])}) → "
-          f"{thousands(d['balanced'])} equilibradas + {thousands(d['left_out'])} sobras → treino "
-          f"{thousands(d['train'])}, validação {thousands(d['val'])}, teste {thousands(d['test'])} (por classe: "
-          + ", ".join(" + ".join(thousands(n) for n in part) for part in d["per_class"]) + ")")
-    tokenizer = course_tokenizer(m)
-    c = surgery_counts(m, tokenizer.n_vocab)
-    surgery_figure(c)
-    print(f"cirurgia: GPT {thousands(c['gpt'])} → classificador {thousands(c['classifier'])}; treináveis "
-          f"{thousands(c['trainable'])} ({percent(c['trainable'], c['classifier'])}), congelados "
-          f"{thousands(c['frozen'])}; vocabulário {thousands(tokenizer.n_vocab)}")
-    t = last_token_figure(tokenizer, m.EOT)
-    print(f"ultimo-token: {t['pieces']} + <|endoftext|>; lemos a posição {t['closing']} de {t['n']}")
+        blocks = chapter_blocks()
+        dataset = spam_data(blocks)
+    data_figure(dataset)
+    print(f"dados-spam: {thousands(dataset['total'])} mensagens ({thousands(dataset['ham'])} não spam, "
+          f"{thousands(dataset['spam'])} spam) − {thousands(dataset['exact'])} cópias exatas − "
+          f"{thousands(dataset['near'])} quase-cópias → {thousands(dataset['unique'])} "
+          f"({thousands(dataset['unique_ham'])} + {thousands(dataset['unique_spam'])}) → "
+          f"{thousands(dataset['balanced'])} equilibradas + {thousands(dataset['left_out'])} sobras → treino "
+          f"{thousands(dataset['train'])}, validação {thousands(dataset['val'])}, teste {thousands(dataset['test'])} "
+          "(por classe: " + ", ".join(" + ".join(thousands(n) for n in part) for part in dataset["per_class"]) + ")")
+    tokenizer = course_tokenizer(blocks)
+    surgery = surgery_counts(blocks, tokenizer.n_vocab)
+    surgery_figure(surgery)
+    print(f"cirurgia: GPT {thousands(surgery['gpt'])} → classificador {thousands(surgery['classifier'])}; treináveis "
+          f"{thousands(surgery['trainable'])} ({percent(surgery['trainable'] / surgery['classifier'])}), congelados "
+          f"{thousands(surgery['frozen'])}; vocabulário {thousands(tokenizer.n_vocab)}")
+    last_token = last_token_figure(tokenizer, blocks.EOT)
+    print(f"ultimo-token: {last_token['pieces']} + <|endoftext|>; "
+          f"lemos a posição {last_token['closing']} de {last_token['n']}")
 
 
 if __name__ == "__main__":

@@ -22,15 +22,10 @@ Rode com `python ferramentas/infograficos.py 07` (ou diretamente, `python` neste
 from __future__ import annotations
 
 import ast
-import os
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-
-_SHARED = Path(__file__).resolve().parents[3] / "shared" / "dados"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import blocos  # noqa: E402
 import nbformat  # noqa: E402
@@ -53,15 +48,16 @@ from desenho import (  # noqa: E402
     pill,
     plain,
     save,
-    thousands,
     title,
     token_spans,
 )
+from numeros import thousands  # noqa: E402
+from raiz import data_dir  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CHAPTER_07 = HERE.parent
 NOTEBOOK = CHAPTER_07 / "notebook.ipynb"
-DATA_DIR = Path(os.environ.get("CURSO_DADOS") or _SHARED)
+DATA_DIR = data_dir()
 
 # o texto corrido do pré-treinamento: a frase de Dom Casmurro que começa assim (até o primeiro ponto)
 PRETRAIN_START = "Uma noite destas"
@@ -133,7 +129,9 @@ def notebook_toy_batch() -> list[tuple[list[int], int]]:
     for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
         if cell.cell_type != "code":
             continue
-        for node in ast.parse(cell.source).body:
+        # as linhas de comando mágico do IPython (%matplotlib inline, !pip …) não são Python
+        source = "\n".join(line for line in cell.source.splitlines() if not line.startswith(("%", "!")))
+        for node in ast.parse(source).body:
             if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "toy_batch":
                 return ast.literal_eval(node.value)
     raise LookupError("toy_batch não encontrado no notebook")

@@ -29,9 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parents[2] / "ferramentas"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "ferramentas"))  # desenho, numeros, blocos, raiz
 
 import blocos  # noqa: E402
 import nbformat  # noqa: E402
@@ -53,14 +51,13 @@ from desenho import (  # noqa: E402
     lock,
     new_figure,
     path_arrow,
-    percent,
     pill,
     plain,
     plus_sign,
     save,
-    thousands,
     title,
 )
+from numeros import percent, thousands  # noqa: E402
 from torch import nn  # noqa: E402
 from torch.utils.data import DistributedSampler  # noqa: E402
 
@@ -384,7 +381,7 @@ def lora_figure(c: dict) -> None:
     box(ax, 3.4, y_box, 6.0, 1.1,
         [[plain(f"camada inteira: {d_in} × {d_out} + {d_out} = "), bold(thousands(full))],
          [plain(f"LoRA de posto {r}: {r} × ({d_in} + {d_out}) = "),
-          bold(thousands(trainable), color=orange.text), plain(f" treináveis ({percent(trainable, full)})")]],
+          bold(thousands(trainable), color=orange.text), plain(f" treináveis ({percent(trainable / full)})")]],
         color="orange", face="white", size=BODY_SIZE - 1, ha="left", pad=0.25)
     box(ax, 9.7, y_box, 6.2, 1.1,
         [[bold("fundir: "), bold("W' = W + (α/r)·A·B", color=green.text), plain(", sem custo na hora de usar")],
