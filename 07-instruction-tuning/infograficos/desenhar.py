@@ -287,16 +287,25 @@ def format_figure(ex: dict, sentence: list[str], n_vocab: int) -> None:
     draw_lines(ax, lx0, y, [[bold("a tarefa: "), plain("prever o próximo token")]], size=BODY_SIZE, ha="left")
     y -= 0.55
     tw, th = 0.145, 0.36
+
+    def cell_width(piece):
+        return max(len(piece), 2) * tw + 0.08
+
+    # Quantos tokens da frase cabem na coluna da esquerda, com a seta e o token seguinte (o tamanho de cada
+    # token depende do tokenizador: um BPE maior faz tokens mais longos).
+    shown = PRETRAIN_CONTEXT
+    while shown > 2 and (sum(cell_width(p) + 0.05 for p in sentence[:shown]) + 0.47
+                         + cell_width(sentence[shown])) > lx1 - lx0:
+        shown -= 1
     x = lx0
-    for piece in sentence[:PRETRAIN_CONTEXT]:
-        w = max(len(piece), 2) * tw + 0.08
+    for piece in sentence[:shown]:
+        w = cell_width(piece)
         token_cell(ax, x, y, w, th, piece, "gray", strong=False, size=SMALL_SIZE, eot=eot)
         x += w + 0.05
-    nxt = sentence[PRETRAIN_CONTEXT]
+    nxt = sentence[shown]
     arrow(ax, (x + 0.02, y), (x + 0.42, y), head=11, lw=1.5, gap=0.5)
     x += 0.47
-    w = max(len(nxt), 2) * tw + 0.08
-    token_cell(ax, x, y, w, ch, nxt, "green", strong=True, size=SMALL_SIZE, eot=eot)
+    token_cell(ax, x, y, cell_width(nxt), ch, nxt, "green", strong=True, size=SMALL_SIZE, eot=eot)
     y -= 0.5
     draw_lines(ax, lx0, y,
                ["em texto corrido, cada token é o alvo da",
